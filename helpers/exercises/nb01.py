@@ -1,0 +1,59 @@
+"""Answer checks for notebook 01, Measuring model error."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from helpers.feedback import Feedback, check_value
+
+#: Errors in seconds (true minus predicted duration) of the two models on seven songs.
+ERRORS_MODEL_1 = np.array([22, -4, 2, 7, 6, -36, 12])
+ERRORS_MODEL_2 = np.array([14, 9, -13, 19, 8, -21, 4])
+
+
+def _both(answers, expected, what: str) -> Feedback:
+    if answers is None or any(a is None for a in np.atleast_1d(np.asarray(answers, dtype=object))):
+        return check_value(None, 0)
+    first = check_value(answers[0], expected[0], name=f"the {what} of model 1")
+    second = check_value(answers[1], expected[1], name=f"the {what} of model 2")
+    if first.passed and second.passed:
+        return Feedback(True, f"Correct: both {what}s are right.")
+    return Feedback(False, " ".join(v.message for v in (first, second) if not v.passed))
+
+
+def check_mae(mae_1, mae_2) -> Feedback:
+    """Check the mean absolute errors of the two models."""
+    expected = [np.mean(np.abs(e)) for e in (ERRORS_MODEL_1, ERRORS_MODEL_2)]
+    return _both([mae_1, mae_2], expected, "mean absolute error")
+
+
+def check_rmse(rmse_1, rmse_2) -> Feedback:
+    """Check the root-mean-square errors of the two models."""
+    expected = [np.sqrt(np.mean(e.astype(float) ** 2)) for e in (ERRORS_MODEL_1, ERRORS_MODEL_2)]
+    return _both([rmse_1, rmse_2], expected, "root-mean-square error")
+
+
+def check_cancelling_errors(errors) -> Feedback:
+    """Check an error vector of seven songs whose signed sum is 0 but whose L1 norm beats 89."""
+    if errors is None:
+        return check_value(None, 0)
+    e = np.asarray(errors, dtype=float)
+    if e.shape != (7,):
+        return Feedback(
+            False, f"Not yet: give one error per song, seven in all (got shape {e.shape})."
+        )
+    problems = []
+    if not np.isclose(e.sum(), 0):
+        problems.append("its signed sum is not 0")
+    if not np.abs(e).sum() > np.abs(ERRORS_MODEL_1).sum():
+        problems.append("its absolute sum is not larger than both models'")
+    if problems:
+        return Feedback(False, "Not yet: " + " and ".join(problems) + ".")
+    return Feedback(True, "Correct: a perfect signed sum, and yet the worst model of the three.")
+
+
+def check_flip_threshold(threshold) -> Feedback:
+    """Check the size of song 6's error below which model 1 wins under the L2 norm."""
+    others = np.delete(ERRORS_MODEL_1, 5).astype(float)
+    expected = np.sqrt(np.sum(ERRORS_MODEL_2.astype(float) ** 2) - np.sum(others**2))
+    return check_value(threshold, expected, name="your threshold", rtol=1e-4)

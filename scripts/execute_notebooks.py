@@ -1,0 +1,74 @@
+"""Re-execute notebooks in place, top to bottom in a fresh kernel, deterministically.
+
+This is the only way the course's stored outputs are made (``make execute``). Two runs
+in a row give byte-identical files: timing metadata is not recorded, widget state and
+widget model ids (random on every run) are not stored, and hashing is seeded.
+
+Usage: python scripts/execute_notebooks.py notebooks/01_measuring_model_error.ipynb ...
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+TIMEOUT_SECONDS = 300
+
+
+def strip_volatile(nb: nbformat.NotebookNode) -> None:
+    """Remove what changes from run to run without changing what a reader sees."""
+    nb.metadata.pop("widgets", None)
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        cell.metadata.pop("execution", None)
+        for output in cell.get("outputs", []):
+            output.get("data", {}).pop(WIDGET_VIEW, None)
+
+
+def execute(path: Path) -> float:
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = []
+            cell.execution_count = None
+    start = time.perf_counter()
+    client = NotebookClient(
+        nb,
+        timeout=TIMEOUT_SECONDS,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+        record_timing=False,
+        store_widget_state=False,
+    )
+    client.execute()
+    strip_volatile(nb)
+    nb.metadata["kernelspec"] = {
+        "display_name": "Python 3 (ipykernel)",
+        "language": "python",
+        "name": "python3",
+    }
+    nbformat.validate(nb)
+    nbformat.write(nb, path)
+    return time.perf_counter() - start
+
+
+def main(paths: list[str]) -> int:
+    if not paths:
+        print("usage: execute_notebooks.py NOTEBOOK.ipynb ...", file=sys.stderr)
+        return 2
+    os.environ.setdefault("PYTHONHASHSEED", "0")
+    for name in paths:
+        seconds = execute(Path(name))
+        print(f"executed {name} in {seconds:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
