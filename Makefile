@@ -10,9 +10,13 @@ TOOLS      := .tools
 UV         := $(TOOLS)/bin/uv
 NOTEBOOKS  := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 
+# JupyterLab refuses to run as root unless told; containers and CI machines often are root.
+LAB_FLAGS  ?= $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
+
 # Every output the course stores is made under the same, headless, settings.
 export MPLBACKEND := module://matplotlib_inline.backend_inline
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
+export UV_PYTHON_DOWNLOADS := never
 
 .PHONY: help env lab test execute lock clean
 
@@ -42,7 +46,7 @@ $(STAMP): requirements.txt pyproject.toml
 	@echo "environment ready in $(VENV)"
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
+	$(BIN)/jupyter lab $(LAB_FLAGS) notebooks/00_start_here.ipynb
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 --dist loadfile --nbval --sanitize-with tests/sanitize.cfg tests notebooks
