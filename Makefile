@@ -31,7 +31,7 @@ env: $(STAMP)
 
 # uv installs from a warm cache in seconds; if it cannot be had, plain pip does the same job.
 $(STAMP): requirements.txt pyproject.toml
-	@test -x $(UV) || { $(PYTHON) -m venv $(TOOLS) && $(TOOLS)/bin/python -m pip install --quiet "uv==$(UV_VERSION)"; } || rm -rf $(TOOLS)
+	@test -x $(UV) || { $(PYTHON) -m venv $(TOOLS) && $(TOOLS)/bin/python -m pip install --quiet "uv==$(UV_VERSION)" 2>/dev/null; } || rm -rf $(TOOLS)
 	@if [ -x $(UV) ]; then \
 	  { test -x $(BIN)/python || $(UV) venv --quiet --python $(PYTHON) $(VENV); } && \
 	  $(UV) pip sync --quiet --python $(BIN)/python requirements.txt && \
