@@ -35,11 +35,12 @@ class Feedback:
 
 def _factor_hint(answer: np.ndarray, expected: np.ndarray, rtol: float) -> str | None:
     """Name a simple slip (sign, factor 2, square, transpose) relating answer to expected."""
+    everywhere = "" if answer.size == 1 else " in every entry"
     if np.allclose(answer, -expected, rtol=rtol, atol=0) and np.any(expected):
-        return "the sign is flipped everywhere."
+        return f"the sign is flipped{everywhere}."
     for factor, words in ((2.0, "twice"), (0.5, "half")):
         if np.allclose(answer, factor * expected, rtol=rtol, atol=0) and np.any(expected):
-            return f"it is {words} the right size everywhere: look for a factor 2."
+            return f"it is {words} the right size{everywhere}: look for a factor 2."
     if answer.ndim == 2 and answer.shape == expected.shape and answer.shape[0] == answer.shape[1]:
         if np.allclose(answer.T, expected, rtol=rtol) and not np.allclose(
             answer, expected, rtol=rtol
@@ -82,7 +83,7 @@ def check_value(answer, expected, *, name: str = "your answer", rtol: float = 1e
     Examples
     --------
     >>> check_value(10, 5, name="the L1 norm")
-    Not yet: the L1 norm is not right: it is twice the right size everywhere: look for a factor 2.
+    Not yet: the L1 norm is not right: it is twice the right size: look for a factor 2.
     >>> check_value(5.0, 5).passed
     True
     """
@@ -98,6 +99,14 @@ def check_value(answer, expected, *, name: str = "your answer", rtol: float = 1e
             f"got {type(answer).__name__}.",
         )
     if answer_arr.shape != expected_arr.shape:
+        if expected_arr.shape == () and answer_arr.size == 1:
+            answer_arr = answer_arr.reshape(())
+        elif expected_arr.shape == ():
+            return Feedback(
+                False,
+                f"Not yet: {name} should be a single number, but it has {answer_arr.size} entries.",
+            )
+    if answer_arr.shape != expected_arr.shape:
         if answer_arr.ndim == 2 and answer_arr.T.shape == expected_arr.shape:
             if np.allclose(answer_arr.T, expected_arr, rtol=rtol, atol=1e-12):
                 return Feedback(False, f"Not yet: {name} is the transpose of the right answer.")
@@ -110,6 +119,12 @@ def check_value(answer, expected, *, name: str = "your answer", rtol: float = 1e
         return Feedback(False, f"Not yet: {name} contains NaN or infinity.")
     if np.allclose(answer_arr, expected_arr, rtol=rtol, atol=1e-12):
         return Feedback(True, f"Correct: {name} is right.")
+    if np.allclose(answer_arr, expected_arr, rtol=1e-2, atol=1e-9):
+        return Feedback(
+            False,
+            f"Close, but not exact: {name} is off by less than 1%. Did you round, or type in a "
+            "printed value? Compute it with NumPy and keep every digit.",
+        )
     hint = _factor_hint(answer_arr, expected_arr, rtol=1e-3)
     return Feedback(False, f"Not yet: {name} is not right" + (f": {hint}" if hint else "."))
 
@@ -143,7 +158,7 @@ def check_gradient_answer(
     --------
     >>> import numpy as np
     >>> check_gradient_answer(lambda v: v @ v, lambda v: v, np.array([1.0, 2.0]))
-    Not yet: your gradient is not right (relative error 0.33): it is half the right size everywhere: look for a factor 2.
+    Not yet: your gradient is not right (relative error 0.33): it is half the right size in every entry: look for a factor 2.
     """
     if grad is None:
         return Feedback(False, _NOT_YET)

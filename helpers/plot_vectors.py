@@ -112,7 +112,11 @@ def plot_vectors(
         scale_units="xy",
         scale=1,
         alpha=alpha,
-        width=0.012,
+        units="dots",  # the same shaft width whatever the size of the Axes
+        width=3.5,
+        headwidth=4,
+        headlength=5,
+        headaxislength=4.5,
         zorder=3,
     )
 

@@ -37,6 +37,14 @@ class TestCheckValue:
         assert not verdict.passed
         assert hint in verdict.message
 
+    def test_a_rounded_answer_is_called_close(self):
+        verdict = check_value(24.39, np.sqrt(595))
+        assert not verdict.passed and "round" in verdict.message
+
+    def test_a_one_element_array_counts_as_a_number(self):
+        assert check_value(np.array([5.0]), 5).passed
+        assert "single number" in check_value([5.0, 1.0], 5).message
+
     def test_message_never_reveals_the_answer(self):
         verdict = check_value(45.1, 45.0373)
         assert "45.0" not in verdict.message and "45.04" not in verdict.message

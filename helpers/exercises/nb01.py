@@ -12,8 +12,11 @@ ERRORS_MODEL_2 = np.array([14, 9, -13, 19, 8, -21, 4])
 
 
 def _both(answers, expected, what: str) -> Feedback:
-    if answers is None or any(a is None for a in np.atleast_1d(np.asarray(answers, dtype=object))):
+    if any(a is None for a in answers):
         return check_value(None, 0)
+    swapped = [check_value(a, e) for a, e in zip(answers, expected[::-1], strict=True)]
+    if all(v.passed for v in swapped) and not np.isclose(expected[0], expected[1]):
+        return Feedback(False, f"Not yet: the two {what}s are swapped between the models.")
     first = check_value(answers[0], expected[0], name=f"the {what} of model 1")
     second = check_value(answers[1], expected[1], name=f"the {what} of model 2")
     if first.passed and second.passed:
@@ -37,8 +40,11 @@ def check_cancelling_errors(errors) -> Feedback:
     """Check an error vector of seven songs whose signed sum is 0 but whose L1 norm beats 89."""
     if errors is None:
         return check_value(None, 0)
-    e = np.asarray(errors, dtype=float)
-    if e.shape != (7,):
+    try:
+        e = np.asarray(errors, dtype=float)
+    except (TypeError, ValueError):
+        return Feedback(False, "Not yet: give seven numbers, one error per song.")
+    if e.shape != (7,) or not np.all(np.isfinite(e)):
         return Feedback(
             False, f"Not yet: give one error per song, seven in all (got shape {e.shape})."
         )
@@ -46,10 +52,12 @@ def check_cancelling_errors(errors) -> Feedback:
     if not np.isclose(e.sum(), 0):
         problems.append("its signed sum is not 0")
     if not np.abs(e).sum() > np.abs(ERRORS_MODEL_1).sum():
-        problems.append("its absolute sum is not larger than both models'")
+        problems.append("its absolute sum (L1) is not larger than both models'")
     if problems:
         return Feedback(False, "Not yet: " + " and ".join(problems) + ".")
-    return Feedback(True, "Correct: a perfect signed sum, and yet the worst model of the three.")
+    return Feedback(
+        True, "Correct: a perfect signed sum, and yet the worst L1 of the three models."
+    )
 
 
 def check_flip_threshold(threshold) -> Feedback:

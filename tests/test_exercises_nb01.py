@@ -1,0 +1,36 @@
+import numpy as np
+import pytest
+
+from helpers.exercises import nb01
+
+E1, E2 = nb01.ERRORS_MODEL_1, nb01.ERRORS_MODEL_2
+
+
+def test_right_answers_pass():
+    assert nb01.check_mae(np.abs(E1).mean(), np.abs(E2).mean()).passed
+    assert nb01.check_rmse(np.linalg.norm(E1) / np.sqrt(7), np.linalg.norm(E2) / np.sqrt(7)).passed
+    assert nb01.check_cancelling_errors([60, -60, 40, -40, 0, 0, 0]).passed
+    assert nb01.check_flip_threshold(np.sqrt(595)).passed
+
+
+@pytest.mark.parametrize(
+    ("verdict", "words"),
+    [
+        (nb01.check_mae(None, None), "Not answered yet"),
+        (nb01.check_mae(np.abs(E2).mean(), np.abs(E1).mean()), "swapped"),
+        (nb01.check_mae(12.71, 12.57), "round"),
+        (nb01.check_mae(E1.mean(), E2.mean()), "not right"),
+        (nb01.check_rmse(np.linalg.norm(E1), np.linalg.norm(E2) / np.sqrt(7)), "model 1"),
+        (nb01.check_cancelling_errors([1, -1, 0, 0, 0, 0, 0]), "absolute sum"),
+        (nb01.check_cancelling_errors([90, 0, 0, 0, 0, 0, 0]), "signed sum"),
+        (nb01.check_cancelling_errors([1, 2]), "seven"),
+        (nb01.check_cancelling_errors([None] * 7), "seven"),
+        (nb01.check_cancelling_errors("60, -60"), "seven"),
+        (nb01.check_flip_threshold(595), "square root"),
+        (nb01.check_flip_threshold(24.39), "round"),
+    ],
+)
+def test_wrong_answers_get_a_hint_but_not_the_answer(verdict, words):
+    assert not verdict.passed
+    assert words in verdict.message
+    assert "24.39" not in verdict.message and "12.71" not in verdict.message
