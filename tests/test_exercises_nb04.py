@@ -109,3 +109,18 @@ class TestStablePNorm:
 
     def test_not_a_function(self):
         assert "function" in nb04.check_stable_p_norm(3.0).message
+
+
+def test_module_data_match_the_notebook():
+    """The check functions hold copies of the notebook's vectors: they must not drift apart."""
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "notebooks" / "04_p_norms_and_unit_balls.ipynb"
+    cells = ["".join(c["source"]) for c in json.loads(path.read_text())["cells"]]
+    namespace = {"np": np}
+    for start in ["errors_model_1 = np.array(", "v = np.array("]:
+        source = next(s for s in cells if s.startswith(start))
+        exec(source, namespace)
+    assert np.array_equal(namespace["errors_model_1"], nb04.ERRORS_MODEL_1)
+    assert np.array_equal(namespace["v"], nb04.EXERCISE_1_VECTOR)
