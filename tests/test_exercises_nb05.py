@@ -1,0 +1,112 @@
+"""The answer checks of notebook 05 accept right answers, name slips, never leak answers."""
+
+import numpy as np
+import pytest
+
+from helpers.exercises import nb05
+
+C = np.array([[2, -1, 0], [-3, 1, 4], [1, 5, -2]])
+FEATURES = nb05.FEATURES
+M = np.array([[1.0, 1.5], [-1.0, 2.0]])
+
+
+class TestMatrixNorms:
+    def test_right_answers_pass(self):
+        answers = (np.linalg.norm(C, 1), np.linalg.norm(C, np.inf), np.linalg.norm(C))
+        assert nb05.check_matrix_norms(*answers).passed
+        assert nb05.check_matrix_norms(7, 8, np.sqrt(61)).passed
+
+    def test_blank_is_not_answered(self):
+        assert "Not answered yet" in nb05.check_matrix_norms(None, None, None).message
+        assert "Not answered yet" in nb05.check_matrix_norms(7, None, 7.81).message
+
+    @pytest.mark.parametrize(
+        ("answers", "hint"),
+        [
+            ((8, 7, np.sqrt(61)), "largest row sum"),
+            ((19, 8, np.sqrt(61)), "sum of all absolute entries"),
+            ((5, 8, np.sqrt(61)), "absolute values"),
+            ((7, 5, np.sqrt(61)), "largest entry"),
+            ((7, 8, 61), "square root"),
+        ],
+    )
+    def test_slips_are_named(self, answers, hint):
+        verdict = nb05.check_matrix_norms(*answers)
+        assert not verdict.passed and hint in verdict.message
+
+    def test_message_never_reveals_answers(self):
+        message = nb05.check_matrix_norms(6, 9, 7.5).message
+        for answer in ["7", "8", "7.81"]:
+            assert answer not in message
+
+
+class TestUnitRows:
+    def test_right_answer_passes(self):
+        expected = FEATURES / np.linalg.norm(FEATURES, axis=1, keepdims=True)
+        assert nb05.check_unit_rows(expected).passed
+        assert nb05.check_unit_rows(expected.tolist()).passed
+
+    def test_blank_is_not_answered(self):
+        assert "Not answered yet" in nb05.check_unit_rows(None).message
+
+    def test_columns_instead_of_rows(self):
+        by_columns = FEATURES / np.linalg.norm(FEATURES, axis=0)
+        assert "axis=1" in nb05.check_unit_rows(by_columns).message
+
+    def test_l1_instead_of_l2(self):
+        by_l1 = FEATURES / np.abs(FEATURES).sum(axis=1, keepdims=True)
+        assert "L1" in nb05.check_unit_rows(by_l1).message
+
+    def test_wrong_shape(self):
+        lengths = np.linalg.norm(FEATURES, axis=1)
+        assert "shape" in nb05.check_unit_rows(lengths).message
+
+    def test_rows_that_are_not_unit_are_listed(self):
+        answer = FEATURES / np.linalg.norm(FEATURES, axis=1, keepdims=True)
+        answer[2] *= 2
+        assert "row 2" in nb05.check_unit_rows(answer).message
+
+    def test_flipped_direction(self):
+        answer = -FEATURES / np.linalg.norm(FEATURES, axis=1, keepdims=True)
+        assert "direction" in nb05.check_unit_rows(answer).message
+
+    def test_not_numbers(self):
+        assert "array of numbers" in nb05.check_unit_rows("rows").message
+
+
+class TestSmallestStretch:
+    sigma = np.linalg.svd(M, compute_uv=False)
+
+    def test_right_answer_passes(self):
+        assert nb05.check_smallest_stretch(self.sigma[-1]).passed
+        assert nb05.check_smallest_stretch(round(self.sigma[-1], 5)).passed
+
+    def test_blank_is_not_answered(self):
+        assert "Not answered yet" in nb05.check_smallest_stretch(None).message
+
+    def test_largest_stretch_is_named(self):
+        verdict = nb05.check_smallest_stretch(self.sigma[0])
+        assert not verdict.passed and "largest stretch" in verdict.message
+
+    def test_squared_is_named(self):
+        verdict = nb05.check_smallest_stretch(self.sigma[-1] ** 2)
+        assert not verdict.passed and "squared" in verdict.message
+
+    def test_message_never_reveals_answer(self):
+        assert "1.39" not in nb05.check_smallest_stretch(1.2).message
+
+
+def test_module_data_match_the_notebook():
+    """The check functions hold copies of the notebook's matrices: they must not drift apart."""
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "notebooks" / "05_matrix_norms.ipynb"
+    cells = ["".join(c["source"]) for c in json.loads(path.read_text())["cells"]]
+    namespace = {"np": np}
+    for start in ["C = np.array(", "features = np.array(", "M = np.array("]:
+        source = next(s for s in cells if s.startswith(start))
+        exec(source, namespace)
+    assert np.array_equal(namespace["C"], nb05.EXERCISE_1_MATRIX)
+    assert np.array_equal(namespace["features"], nb05.FEATURES)
+    assert np.array_equal(namespace["M"], nb05.STRETCH_MATRIX)
