@@ -72,5 +72,5 @@ def check_p_norm_gradient(
             "the p-norm",
         )
         if not verdict.passed:
-            return Feedback(False, f"{verdict.message} (with p = {p:g})")
+            return Feedback(False, f"{verdict.message.rstrip('.')} (at p = {p:g}).")
     return Feedback(True, "Correct: your p-norm gradient passes for p = 1.5, 3 and 4.")
