@@ -1,0 +1,76 @@
+"""Answer checks for notebook 06, Derivatives of norms.
+
+Each check compares the learner's gradient function with central differences of the
+function it should differentiate, at a few fixed points, and never prints the answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from helpers.feedback import Feedback, check_gradient_answer
+
+#: Weights of the weighted squared norm in exercise 1.
+WEIGHTS = np.array([1.0, 4.0, 9.0])
+
+#: Points at which the gradients are checked: no zero component, no tied largest entry.
+_POINTS_3D = (np.array([1.5, -0.5, 2.0]), np.array([-0.7, 1.2, -0.3]))
+_POINTS_ANY = (np.array([1.5, -0.5, 2.0]), np.array([0.4, -1.1, 0.8, 2.3]))
+
+
+def _at_points(f: Callable, grad: Callable | None, points, what: str) -> Feedback:
+    """Check ``grad`` against ``f`` at every point; report the first failure."""
+    verdict = Feedback(False, "")
+    for point in points:
+        verdict = check_gradient_answer(f, grad, point)
+        if not verdict.passed:
+            return verdict
+    return Feedback(True, f"Correct: your gradient of {what} passes the finite-difference check.")
+
+
+def weighted_squared_norm(x: np.ndarray) -> float:
+    """Return sum_i w_i x_i**2 with the weights of :data:`WEIGHTS`."""
+    return float(np.sum(WEIGHTS * np.asarray(x) ** 2))
+
+
+def check_weighted_squared_gradient(grad: Callable[[np.ndarray], np.ndarray] | None) -> Feedback:
+    """Check a gradient of the weighted squared norm sum_i w_i x_i**2 (exercise 1)."""
+    return _at_points(weighted_squared_norm, grad, _POINTS_3D, "the weighted squared norm")
+
+
+def _cube_of_l2(x: np.ndarray) -> float:
+    return float(np.sqrt(np.sum(np.asarray(x) ** 2)) ** 3)
+
+
+def check_cube_of_l2_gradient(grad: Callable[[np.ndarray], np.ndarray] | None) -> Feedback:
+    """Check a gradient of ||x||_2**3 (exercise 2), in 3-D and 4-D."""
+    return _at_points(_cube_of_l2, grad, _POINTS_ANY, "the cube of the L2 norm")
+
+
+def _p_norm(x: np.ndarray, p: float) -> float:
+    return float(np.sum(np.abs(np.asarray(x)) ** p) ** (1 / p))
+
+
+def check_p_norm_gradient(
+    grad_p: Callable[[np.ndarray, float], np.ndarray] | None,
+) -> Feedback:
+    """Check a gradient of the p-norm, a function of ``x`` and ``p`` (exercise 3).
+
+    It is checked for p = 1.5, 3 and 4, where no component of x is 0.
+    """
+    if grad_p is None:
+        return check_gradient_answer(_p_norm, None, _POINTS_ANY[0])
+    if not callable(grad_p):
+        return Feedback(False, "Not yet: grad_p_norm should be a function of x and p.")
+    for p in (1.5, 3.0, 4.0):
+        verdict = _at_points(
+            lambda x, p=p: _p_norm(x, p),
+            lambda x, p=p: grad_p(x, p),
+            _POINTS_ANY,
+            "the p-norm",
+        )
+        if not verdict.passed:
+            return Feedback(False, f"{verdict.message.rstrip('.')} (at p = {p:g}).")
+    return Feedback(True, "Correct: your p-norm gradient passes for p = 1.5, 3 and 4.")

@@ -1,0 +1,77 @@
+import numpy as np
+import pytest
+
+from helpers.exercises import nb06
+
+
+def _message_hides(verdict, *values):
+    """No value of the right answer appears in the message."""
+    return all(f"{v:g}" not in verdict.message for v in values)
+
+
+class TestWeightedSquaredGradient:
+    def test_right_answer_passes(self):
+        assert nb06.check_weighted_squared_gradient(lambda x: 2 * nb06.WEIGHTS * x).passed
+
+    @pytest.mark.parametrize("answer", [None, lambda x: None])
+    def test_blank_answer_is_not_answered_yet(self, answer):
+        verdict = nb06.check_weighted_squared_gradient(answer)
+        assert not verdict.passed and "Not answered yet" in verdict.message
+
+    def test_missing_factor_two_is_named(self):
+        verdict = nb06.check_weighted_squared_gradient(lambda x: nb06.WEIGHTS * x)
+        assert not verdict.passed and "factor 2" in verdict.message
+
+    def test_forgotten_weights_fail_without_revealing_the_answer(self):
+        verdict = nb06.check_weighted_squared_gradient(lambda x: 2 * x)
+        assert not verdict.passed
+        assert _message_hides(verdict, 3, -4, 36)
+
+    def test_wrong_shape_is_named(self):
+        verdict = nb06.check_weighted_squared_gradient(lambda x: np.sum(x))
+        assert not verdict.passed and "shape" in verdict.message
+
+
+class TestCubeOfL2Gradient:
+    def test_right_answer_passes(self):
+        assert nb06.check_cube_of_l2_gradient(lambda x: 3 * np.linalg.norm(x) * x).passed
+
+    def test_blank_answer(self):
+        assert "Not answered yet" in nb06.check_cube_of_l2_gradient(None).message
+
+    def test_l2_gradient_instead_fails(self):
+        verdict = nb06.check_cube_of_l2_gradient(lambda x: x / np.linalg.norm(x))
+        assert not verdict.passed and verdict.message.startswith("Not yet")
+
+    def test_square_dropped_fails(self):
+        # 3 x instead of 3 ||x|| x: works only where ||x|| = 1
+        assert not nb06.check_cube_of_l2_gradient(lambda x: 3 * x).passed
+
+
+class TestPNormGradient:
+    @staticmethod
+    def right(x, p):
+        return np.sign(x) * np.abs(x) ** (p - 1) / np.sum(np.abs(x) ** p) ** ((p - 1) / p)
+
+    def test_right_answer_passes(self):
+        assert nb06.check_p_norm_gradient(self.right).passed
+
+    @pytest.mark.parametrize("answer", [None, lambda x, p: None])
+    def test_blank_answer(self, answer):
+        assert "Not answered yet" in nb06.check_p_norm_gradient(answer).message
+
+    def test_answer_right_only_for_p_2_fails_and_names_p(self):
+        verdict = nb06.check_p_norm_gradient(lambda x, p: x / np.linalg.norm(x))
+        assert not verdict.passed and "p = " in verdict.message
+
+    def test_not_callable(self):
+        assert not nb06.check_p_norm_gradient(3.0).passed
+
+    def test_reduces_to_the_l2_and_l1_gradients(self):
+        x = np.array([1.0, -3.0, 2.0])
+        np.testing.assert_allclose(self.right(x, 2), x / np.linalg.norm(x))
+        np.testing.assert_allclose(self.right(x, 1), np.sign(x))
+
+
+def test_weighted_squared_norm_value():
+    assert nb06.weighted_squared_norm(np.array([1.0, 1.0, 1.0])) == pytest.approx(14.0)
