@@ -1,0 +1,125 @@
+import numpy as np
+import pytest
+
+from helpers.exercises import nb08
+
+
+def _song_like_data():
+    rng = np.random.default_rng(3)
+    raw = rng.normal(size=(40, 3))
+    features = (raw - raw.mean(axis=0)) / raw.std(axis=0)
+    durations = 200 + features @ np.array([30.0, -10.0, 2.0]) + rng.normal(0, 5, size=40)
+    return features, durations
+
+
+class TestDecayFactor:
+    def test_right_answer_passes(self):
+        assert nb08.check_decay_factor(0.8).passed
+
+    def test_blank(self):
+        assert "Not answered yet" in nb08.check_decay_factor(None).message
+
+    def test_missing_factor_two_is_named(self):
+        verdict = nb08.check_decay_factor(0.9)
+        assert not verdict.passed and "2 lambda w" in verdict.message
+
+    def test_wrong_answer_does_not_reveal_the_answer(self):
+        verdict = nb08.check_decay_factor(0.5)
+        assert not verdict.passed and "0.8" not in verdict.message
+
+
+class TestStepsBelowOne:
+    def test_right_answer_passes(self):
+        assert nb08.check_steps_below_one(10).passed
+        assert nb08.check_steps_below_one(np.int64(10)).passed
+        assert nb08.check_steps_below_one(10.0).passed
+
+    def test_blank(self):
+        assert "Not answered yet" in nb08.check_steps_below_one(None).message
+
+    @pytest.mark.parametrize(("steps", "words"), [(9, "still"), (3, "too few"), (12, "too many")])
+    def test_wrong_counts(self, steps, words):
+        verdict = nb08.check_steps_below_one(steps)
+        assert not verdict.passed and words in verdict.message
+        assert "10" not in verdict.message
+
+    def test_not_a_whole_number(self):
+        assert "whole number" in nb08.check_steps_below_one(9.3).message
+
+
+class TestPenalisedGradient:
+    @staticmethod
+    def right(w, b, X, y, lam):
+        return 2 * X.T @ (X @ w + b - y) / len(y) + 2 * lam * w
+
+    def test_right_answer_passes(self):
+        assert nb08.check_penalised_gradient(self.right).passed
+
+    @pytest.mark.parametrize("answer", [None, lambda w, b, X, y, lam: None])
+    def test_blank(self, answer):
+        assert "Not answered yet" in nb08.check_penalised_gradient(answer).message
+
+    def test_dropped_square_is_named(self):
+        def dropped(w, b, X, y, lam):
+            return 2 * X.T @ (X @ w + b - y) / len(y) + lam * w
+
+        verdict = nb08.check_penalised_gradient(dropped)
+        assert not verdict.passed and "2 w" in verdict.message
+
+    def test_missing_penalty_is_named(self):
+        def no_penalty(w, b, X, y, lam):
+            return 2 * X.T @ (X @ w + b - y) / len(y)
+
+        verdict = nb08.check_penalised_gradient(no_penalty)
+        assert not verdict.passed and "missing" in verdict.message
+
+    def test_sign_slip_is_named(self):
+        verdict = nb08.check_penalised_gradient(lambda *args: -self.right(*args))
+        assert not verdict.passed and "sign" in verdict.message
+
+    def test_a_crashing_function_gets_a_message(self):
+        def crashes(w, b, X, y, lam):
+            raise ZeroDivisionError("boom")
+
+        verdict = nb08.check_penalised_gradient(crashes)
+        assert not verdict.passed and "raised" in verdict.message
+
+    def test_not_a_function(self):
+        assert not nb08.check_penalised_gradient(3.0).passed
+
+
+class TestLambdaMax:
+    def test_right_answer_passes(self):
+        features, durations = _song_like_data()
+        expected = np.max(np.abs(2 * features.T @ (durations - durations.mean()) / 40))
+        assert nb08.check_lambda_max(expected, features, durations).passed
+        assert nb08.check_lambda_max(expected * (1 + 5e-4), features, durations).passed
+
+    def test_blank(self):
+        features, durations = _song_like_data()
+        assert "Not answered yet" in nb08.check_lambda_max(None, features, durations).message
+
+    @pytest.mark.parametrize(("ord_", "words"), [(1, "L1 norm"), (2, "L2 norm")])
+    def test_wrong_norm_is_named(self, ord_, words):
+        features, durations = _song_like_data()
+        gradient = 2 * features.T @ (durations - durations.mean()) / 40
+        verdict = nb08.check_lambda_max(np.linalg.norm(gradient, ord_), features, durations)
+        assert not verdict.passed and words in verdict.message
+
+    def test_half_is_named_without_the_answer(self):
+        features, durations = _song_like_data()
+        expected = np.max(np.abs(2 * features.T @ (durations - durations.mean()) / 40))
+        verdict = nb08.check_lambda_max(expected / 2, features, durations)
+        assert not verdict.passed and "factor 2" in verdict.message
+        assert f"{expected:.2f}" not in verdict.message
+
+    def test_not_a_number(self):
+        features, durations = _song_like_data()
+        assert not nb08.check_lambda_max("big", features, durations).passed
+
+
+def test_answers_that_are_not_numbers_get_a_message():
+    assert not nb08.check_decay_factor("0.8x").passed
+    assert not nb08.check_steps_below_one("ten").passed
+    verdict = nb08.check_penalised_gradient(lambda w, b, X, y, lam: "gradient")
+    assert not verdict.passed and "array of numbers" in verdict.message
