@@ -21,6 +21,23 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 TIMEOUT_SECONDS = 300
 
 
+def coalesce_streams(outputs: list) -> list:
+    """Join consecutive stdout (or stderr) chunks: the kernel splits them at random."""
+    joined: list = []
+    for output in outputs:
+        previous = joined[-1] if joined else None
+        if (
+            output.get("output_type") == "stream"
+            and previous is not None
+            and previous.get("output_type") == "stream"
+            and previous.get("name") == output.get("name")
+        ):
+            previous["text"] += output["text"]
+        else:
+            joined.append(output)
+    return joined
+
+
 def strip_volatile(nb: nbformat.NotebookNode) -> None:
     """Remove what changes from run to run without changing what a reader sees."""
     nb.metadata.pop("widgets", None)
@@ -28,7 +45,8 @@ def strip_volatile(nb: nbformat.NotebookNode) -> None:
         if cell.cell_type != "code":
             continue
         cell.metadata.pop("execution", None)
-        for output in cell.get("outputs", []):
+        cell.outputs = coalesce_streams(cell.get("outputs", []))
+        for output in cell.outputs:
             output.get("data", {}).pop(WIDGET_VIEW, None)
 
 

@@ -45,3 +45,15 @@ def test_strip_volatile_drops_widget_ids_timings_and_state_only():
 def test_main_without_arguments_prints_usage(capsys):
     assert execute_notebooks.main([]) == 2
     assert "usage" in capsys.readouterr().err
+
+
+def test_consecutive_stream_chunks_are_joined():
+    outputs = [
+        new_output("stream", name="stdout", text="a\n"),
+        new_output("stream", name="stdout", text="b\n"),
+        new_output("stream", name="stderr", text="c\n"),
+        new_output("display_data", data={"text/plain": "x"}),
+        new_output("stream", name="stdout", text="d\n"),
+    ]
+    joined = execute_notebooks.coalesce_streams(outputs)
+    assert [o.get("text") for o in joined] == ["a\nb\n", "c\n", None, "d\n"]
