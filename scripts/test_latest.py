@@ -86,7 +86,8 @@ def main(paths: list[str]) -> int:
     os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     os.environ.setdefault("PYTHONHASHSEED", "0")
-    print("| package | pinned | newest (tested here) |\n|---|---|---|")
+    python = f"{sys.version_info.major}.{sys.version_info.minor}"
+    print(f"| package | pinned | newest for Python {python} (tested here) |\n|---|---|---|")
     for name, pinned in direct_dependencies():
         newest = version(name)
         print(f"| {name} | {pinned} | {newest}{'' if newest == pinned else ' (newer)'} |")
