@@ -17,8 +17,11 @@ LAB_FLAGS  ?= $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
 export MPLBACKEND := module://matplotlib_inline.backend_inline
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 export UV_PYTHON_DOWNLOADS := never
+# Installs ship compiled bytecode: with PYTHONDONTWRITEBYTECODE set (as on CI), every
+# kernel would otherwise recompile numpy/pandas/matplotlib on import (about 1.5 s each).
+export UV_COMPILE_BYTECODE := 1
 
-.PHONY: help env lab test execute lock clean
+.PHONY: help env lab test execute lock clean lint test-latest bench e2e
 
 help:
 	@echo "make lab      open the course in JupyterLab (builds .venv first if needed)"
@@ -26,6 +29,10 @@ help:
 	@echo "make execute  re-execute every notebook in place and store its outputs"
 	@echo "make lock     re-resolve requirements.in into requirements.txt"
 	@echo "make clean    remove .venv, .tools and build/"
+	@echo "make lint         ruff check and format check of helpers, tests, scripts, notebooks"
+	@echo "make test-latest  run the notebooks against the newest releases (needs the network)"
+	@echo "make bench        time each notebook and its kernel memory against the goals"
+	@echo "make e2e          run notebooks in JupyterLab in headless Chromium, as a learner"
 
 env: $(STAMP)
 
@@ -49,7 +56,8 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab $(LAB_FLAGS) notebooks/00_start_here.ipynb
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -n 2 --dist loadfile --nbval --sanitize-with tests/sanitize.cfg tests notebooks
+	$(BIN)/python -m pytest -n 2 --dist loadfile --doctest-modules helpers tests \
+	  --nbval --nbval-sanitize-with tests/sanitize.cfg notebooks
 
 execute: $(STAMP)
 	$(BIN)/python scripts/execute_notebooks.py $(NOTEBOOKS)
@@ -59,3 +67,43 @@ lock: $(STAMP)
 
 clean:
 	rm -rf $(VENV) $(TOOLS) build
+
+# ---- Quality gates (see "Contributing" in README.md) ---------------------------------
+
+LINT_PATHS     := helpers tests scripts notebooks
+LATEST         := build/latest-venv
+E2E_VENV       := build/e2e-venv
+E2E_STAMP      := $(E2E_VENV)/.installed
+E2E_NOTEBOOKS  ?= 00_start_here 04_p_norms_and_unit_balls
+
+lint: $(STAMP)
+	$(BIN)/ruff check $(LINT_PATHS)
+	$(BIN)/ruff format --check $(LINT_PATHS)
+
+# A throwaway environment with the newest release of every package in requirements.in.
+test-latest: $(STAMP)
+	rm -rf $(LATEST)
+	$(UV) venv --quiet --python $(PYTHON) $(LATEST)
+	$(UV) pip install --quiet --refresh --python $(LATEST)/bin/python \
+	  $$(sed -e 's/#.*//' -e 's/[=<>!~;[ ].*//' requirements.in | grep .)
+	$(UV) pip install --quiet --python $(LATEST)/bin/python --no-deps -e .
+	$(LATEST)/bin/python scripts/test_latest.py $(NOTEBOOKS)
+	$(LATEST)/bin/python -m pytest -q -p no:xdist tests --ignore tests/test_environment.py
+
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py $(NOTEBOOKS)
+
+# Playwright lives in its own environment, pinned in requirements-e2e.txt.
+$(E2E_STAMP): requirements-e2e.txt
+	@if [ -x $(UV) ]; then \
+	  { test -x $(E2E_VENV)/bin/python || $(UV) venv --quiet --python $(PYTHON) $(E2E_VENV); } && \
+	  $(UV) pip sync --quiet --python $(E2E_VENV)/bin/python requirements-e2e.txt ; \
+	else \
+	  { test -x $(E2E_VENV)/bin/python || $(PYTHON) -m venv $(E2E_VENV); } && \
+	  $(E2E_VENV)/bin/python -m pip install --quiet -r requirements-e2e.txt ; \
+	fi
+	@touch $@
+
+e2e: $(STAMP) $(E2E_STAMP)
+	@bash scripts/ensure_chromium.sh
+	$(E2E_VENV)/bin/python scripts/e2e.py $(E2E_NOTEBOOKS)

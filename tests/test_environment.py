@@ -98,3 +98,23 @@ def test_installed_version_matches_the_pin(name):
     assert installed == DIRECT[name], (
         f"{name} {installed} installed, {DIRECT[name]} pinned: run `make env`"
     )
+
+
+# The browser-test tools of `make e2e` (Playwright) are pinned in requirements-e2e.txt: a
+# learner does not need them, so requirements.in, Binder and conda do not carry them.
+E2E_PINS = ROOT / "requirements-e2e.txt"
+
+
+def test_e2e_tools_are_pinned_exactly_and_agree_with_the_lock():
+    lines = [
+        line.strip()
+        for line in E2E_PINS.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
+    assert lines and all(PIN.match(line) for line in lines), "every line is name==version"
+    e2e = _pins(E2E_PINS)
+    assert "playwright" in e2e
+    for name, pinned in e2e.items():
+        assert name not in DIRECT, f"{name} is a course library: pin it in requirements.in only"
+        assert LOCK.get(name, pinned) == pinned, f"{name}: {pinned} here, {LOCK[name]} in the lock"
+    assert "requirements-e2e.txt" in (ROOT / "Makefile").read_text(encoding="utf-8")
