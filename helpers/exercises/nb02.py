@@ -1,0 +1,86 @@
+"""Answer checks for notebook 02, Vectors as arrows."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from helpers.exercises.nb01 import ERRORS_MODEL_1, ERRORS_MODEL_2
+from helpers.feedback import Feedback, check_value
+
+#: The vector whose length exercise 1 asks for.
+VECTOR_A = np.array([-5, 12])
+
+#: Test cases for ``rescale(v, length)``: vectors of several sizes and target lengths.
+_RESCALE_CASES = (
+    (np.array([3.0, 4.0]), 10.0),
+    (np.array([22.0, -4.0]), 1.0),
+    (np.array([-0.5, 0.25]), 3.0),
+    (np.array([1.0, -2.0, 2.0]), 6.0),
+    (np.array([14, 9]), 2.5),  # integers: the result must not be rounded
+)
+
+
+def check_length_a(length) -> Feedback:
+    """Check the length of the vector (-5, 12)."""
+    return check_value(length, np.sqrt(np.sum(VECTOR_A**2)), name="the length of a")
+
+
+def check_average(errors_average, length_average) -> Feedback:
+    """Check the error vector of the averaged model on two songs, and its length."""
+    if errors_average is None or length_average is None:
+        return check_value(None, 0)
+    expected = (ERRORS_MODEL_1[:2] + ERRORS_MODEL_2[:2]) / 2
+    vector = check_value(errors_average, expected, name="the averaged error vector")
+    if not vector.passed:
+        if check_value(errors_average, 2 * expected).passed:
+            return Feedback(
+                False, "Not yet: that is the sum of the two error vectors; an average halves it."
+            )
+        return vector
+    length = check_value(length_average, np.linalg.norm(expected), name="its length")
+    if not length.passed:
+        return length
+    return Feedback(True, "Correct: the error vector of the average and its length are right.")
+
+
+def check_rescale(rescale) -> Feedback:
+    """Check a function ``rescale(v, length)`` on vectors of two and three components."""
+    if rescale is None:
+        return check_value(None, 0)
+    if not callable(rescale):
+        return Feedback(
+            False, f"Not yet: rescale should be a function, got {type(rescale).__name__}."
+        )
+    for v, length in _RESCALE_CASES:
+        given = v.copy()
+        result = rescale(given, length)
+        if result is None:
+            return check_value(None, 0)
+        if not np.array_equal(given, v):
+            return Feedback(
+                False, "Not yet: your function changed the vector v passed to it; return a new one."
+            )
+        try:
+            out = np.asarray(result, dtype=float)
+        except (TypeError, ValueError):
+            return Feedback(False, "Not yet: rescale should return a vector of numbers.")
+        case = f"v = {_vec(v)}, length = {length:g}"
+        if out.shape != v.shape:
+            return Feedback(
+                False,
+                f"Not yet: for {case} the result has shape {out.shape}, not the shape of v "
+                f"{v.shape}.",
+            )
+        got_length = np.linalg.norm(out)
+        if not np.isclose(got_length, length, rtol=1e-6):
+            return Feedback(False, f"Not yet: for {case} the result does not have that length.")
+        cosine = out @ v / (got_length * np.linalg.norm(v))
+        if not np.isclose(cosine, 1.0, atol=1e-9):
+            return Feedback(
+                False, f"Not yet: for {case} the result does not point the same way as v."
+            )
+    return Feedback(True, f"Correct: rescale passed all {len(_RESCALE_CASES)} test cases.")
+
+
+def _vec(v: np.ndarray) -> str:
+    return "(" + ", ".join(f"{c:g}" for c in v) + ")"

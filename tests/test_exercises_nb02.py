@@ -1,0 +1,89 @@
+import numpy as np
+import pytest
+
+from helpers.exercises import nb02
+
+ERRORS_1 = np.array([22, -4])
+ERRORS_2 = np.array([14, 9])
+
+
+def _rescale(v, length):
+    v = np.asarray(v, dtype=float)
+    return v / np.linalg.norm(v) * length
+
+
+class TestLengthA:
+    def test_right_answer_passes(self):
+        assert nb02.check_length_a(np.sqrt(25 + 144)).passed
+
+    def test_blank_answer(self):
+        assert "Not answered yet" in nb02.check_length_a(None).message
+
+    def test_squared_length_is_named_and_not_revealed(self):
+        verdict = nb02.check_length_a(169)
+        assert not verdict.passed and "square root" in verdict.message
+        assert "13" not in verdict.message
+
+    def test_l1_instead_of_l2_fails(self):
+        assert not nb02.check_length_a(17).passed
+
+
+class TestAverage:
+    def test_right_answer_passes(self):
+        average = (ERRORS_1 + ERRORS_2) / 2
+        assert nb02.check_average(average, np.linalg.norm(average)).passed
+
+    @pytest.mark.parametrize(("vector", "length"), [(None, None), ([18, 2.5], None)])
+    def test_blank_answers(self, vector, length):
+        assert "Not answered yet" in nb02.check_average(vector, length).message
+
+    def test_sum_instead_of_average_is_named(self):
+        total = ERRORS_1 + ERRORS_2
+        verdict = nb02.check_average(total, np.linalg.norm(total))
+        assert not verdict.passed and "sum" in verdict.message
+
+    def test_wrong_length_fails_without_revealing(self):
+        verdict = nb02.check_average((ERRORS_1 + ERRORS_2) / 2, 20.5)
+        assert not verdict.passed and "length" in verdict.message
+        assert "18.1" not in verdict.message
+
+    def test_message_never_reveals_the_vector(self):
+        verdict = nb02.check_average([1.0, 2.0], 3.0)
+        assert not verdict.passed and "2.5" not in verdict.message
+
+
+class TestRescale:
+    def test_right_function_passes(self):
+        assert nb02.check_rescale(_rescale).passed
+
+    @pytest.mark.parametrize("rescale", [None, lambda v, length: None])
+    def test_blank_answer(self, rescale):
+        assert "Not answered yet" in nb02.check_rescale(rescale).message
+
+    def test_unit_vector_only_fails_on_length(self):
+        verdict = nb02.check_rescale(lambda v, length: v / np.linalg.norm(v))
+        assert not verdict.passed and "length" in verdict.message
+
+    def test_wrong_direction_fails(self):
+        verdict = nb02.check_rescale(lambda v, length: -_rescale(v, length))
+        assert not verdict.passed and "point the same way" in verdict.message
+
+    def test_two_dimensional_only_fails_on_shape(self):
+        verdict = nb02.check_rescale(lambda v, length: _rescale(v[:2], length))
+        assert not verdict.passed and "shape" in verdict.message
+
+    def test_changing_the_input_in_place_fails(self):
+        def in_place(v, length):
+            v *= length / np.linalg.norm(v)
+            return v
+
+        verdict = nb02.check_rescale(in_place)
+        assert not verdict.passed and "changed the vector" in verdict.message
+
+    def test_integer_division_slip_fails(self):
+        verdict = nb02.check_rescale(lambda v, length: v // np.linalg.norm(v) * length)
+        assert not verdict.passed
+
+    def test_not_a_function(self):
+        verdict = nb02.check_rescale(3.0)
+        assert not verdict.passed and "function" in verdict.message
