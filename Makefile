@@ -20,6 +20,7 @@ help:
 	@echo "make lab      open the course in JupyterLab (builds .venv first if needed)"
 	@echo "make test     run the unit tests and every notebook under nbval"
 	@echo "make execute  re-execute every notebook in place and store its outputs"
+	@echo "make student  write the student edition (solutions emptied) to build/student/notebooks"
 	@echo "make lock     re-resolve requirements.in into requirements.txt"
 	@echo "make clean    remove .venv, .tools and build/"
 
@@ -55,3 +56,9 @@ lock: $(STAMP)
 
 clean:
 	rm -rf $(VENV) $(TOOLS) build
+
+# The student edition for workshops: every notebook with its solution cells emptied and all
+# outputs cleared, written to build/student/notebooks (scripts/make_student_edition.py).
+.PHONY: student
+student: $(STAMP)
+	$(BIN)/python scripts/make_student_edition.py
