@@ -199,3 +199,12 @@ def test_relative_links_resolve(page):
 def test_readme_links_every_docs_page():
     links = {(ROOT / link.partition("#")[0]).resolve() for link in _relative_links(README)}
     assert DOCS and all(page.resolve() in links for page in DOCS)
+
+
+@pytest.mark.parametrize("page", [README, *DOCS], ids=lambda path: path.name)
+def test_math_avoids_backslash_punctuation_that_markdown_may_eat(page):
+    # Markdown treats a backslash before ASCII punctuation (\| \, \{ \\) as an escape, so
+    # GitHub may show such math wrongly; the pages write \lVert, \rVert, \lvert, \rvert.
+    text = re.sub(r"```.*?```|`[^`\n]*`", "", page.read_text(encoding="utf-8"), flags=re.S)
+    for formula in re.findall(r"\$[^$\n]+\$", text):
+        assert not re.search(r"\\[!-/:-@\[-`{-~]", formula), f"{page.name}: {formula}"
