@@ -232,7 +232,10 @@ async def _execute_all(paths: list[Path]) -> dict[str, list[str]]:
             resources={"metadata": {"path": str(path.parent)}},
         )
         async with gate:
-            await client.async_execute(env=env)
+            try:
+                await client.async_execute(env=env)
+            except Exception as error:  # a dead kernel or a timeout: report, run the rest
+                return [*_errors(nb), f"execution stopped: {type(error).__name__}: {error}"]
         return _errors(nb)
 
     results = await asyncio.gather(*(execute(path) for path in paths))
