@@ -27,6 +27,7 @@ help:
 	@echo "make lab      open the course in JupyterLab (builds .venv first if needed)"
 	@echo "make test     run the unit tests and every notebook under nbval"
 	@echo "make execute  re-execute every notebook in place and store its outputs"
+	@echo "make student  write the student edition (solutions emptied) to build/student/notebooks"
 	@echo "make lock     re-resolve requirements.in into requirements.txt"
 	@echo "make clean    remove .venv, .tools and build/"
 	@echo "make lint         ruff check and format check of helpers, tests, scripts, notebooks"
@@ -107,3 +108,9 @@ $(E2E_STAMP): requirements-e2e.txt
 e2e: $(STAMP) $(E2E_STAMP)
 	@bash scripts/ensure_chromium.sh
 	$(E2E_VENV)/bin/python scripts/e2e.py $(E2E_NOTEBOOKS)
+
+# The student edition for workshops: every notebook with its solution cells emptied and all
+# outputs cleared, written to build/student/notebooks (scripts/make_student_edition.py).
+.PHONY: student
+student: $(STAMP)
+	$(BIN)/python scripts/make_student_edition.py

@@ -1,0 +1,32 @@
+"""Binder (repo2docker) rules the binder/ folder relies on, beyond tests/test_environment.py.
+
+repo2docker reads only binder/ when that folder exists; honours ``runtime.txt`` with a
+``requirements.txt`` (but ignores it beside an ``environment.yml``); runs ``postBuild`` as
+``./binder/postBuild`` from the repository root, where a shell script needs a ``#!/bin/bash``
+first line and ``set -e`` for a failing command to fail the build.
+"""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BINDER = ROOT / "binder"
+
+
+def test_binder_folder_uses_pip_and_runtime_txt_only():
+    files = {path.name for path in BINDER.iterdir()}
+    assert {"requirements.txt", "runtime.txt", "postBuild"} <= files
+    assert not files & {"environment.yml", "Pipfile", "pyproject.toml", "setup.py", "Dockerfile"}, (
+        "another environment file in binder/ would override requirements.txt or runtime.txt"
+    )
+    assert not (ROOT / ".binder").exists(), "binder/ and .binder/ cannot both exist"
+
+
+def test_post_build_stops_on_error_and_installs_the_helpers_from_the_root():
+    lines = (BINDER / "postBuild").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "#!/bin/bash"
+    commands = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    assert commands[0].startswith("set -e")
+    assert "python -m pip install --no-deps -e ." in commands
+    assert not any(command.startswith("cd ") for command in commands), (
+        "postBuild runs from the repository root; pip install -e . relies on it"
+    )
