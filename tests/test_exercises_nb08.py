@@ -14,71 +14,87 @@ def _song_like_data():
 
 class TestDecayFactor:
     def test_right_answer_passes(self):
-        assert nb08.check_decay_factor(0.8).passed
+        assert nb08.check_decay_factor(0.7).passed
 
     def test_blank(self):
         assert "Not answered yet" in nb08.check_decay_factor(None).message
 
     def test_missing_factor_two_is_named(self):
-        verdict = nb08.check_decay_factor(0.9)
+        verdict = nb08.check_decay_factor(0.85)
         assert not verdict.passed and "2 lambda w" in verdict.message
+
+    def test_removed_fraction_is_named(self):
+        verdict = nb08.check_decay_factor(0.3)
+        assert not verdict.passed and "what remains" in verdict.message
+
+    @pytest.mark.parametrize("factor", [1.0, 1.3])
+    def test_factor_not_below_one_is_named(self, factor):
+        verdict = nb08.check_decay_factor(factor)
+        assert not verdict.passed and "below 1" in verdict.message
 
     def test_wrong_answer_does_not_reveal_the_answer(self):
         verdict = nb08.check_decay_factor(0.5)
-        assert not verdict.passed and "0.8" not in verdict.message
+        assert not verdict.passed and "0.7" not in verdict.message
 
 
 class TestStepsBelowOne:
     def test_right_answer_passes(self):
-        assert nb08.check_steps_below_one(10).passed
-        assert nb08.check_steps_below_one(np.int64(10)).passed
-        assert nb08.check_steps_below_one(10.0).passed
+        assert nb08.check_steps_below_one(6).passed
+        assert nb08.check_steps_below_one(np.int64(6)).passed
+        assert nb08.check_steps_below_one(6.0).passed
 
     def test_blank(self):
         assert "Not answered yet" in nb08.check_steps_below_one(None).message
 
-    @pytest.mark.parametrize(("steps", "words"), [(9, "still"), (3, "too few"), (12, "too many")])
+    @pytest.mark.parametrize(("steps", "words"), [(5, "still"), (3, "too few"), (10, "too many")])
     def test_wrong_counts(self, steps, words):
         verdict = nb08.check_steps_below_one(steps)
         assert not verdict.passed and words in verdict.message
-        assert "10" not in verdict.message
+        assert "6" not in verdict.message
 
     def test_not_a_whole_number(self):
-        assert "whole number" in nb08.check_steps_below_one(9.3).message
+        assert "whole number" in nb08.check_steps_below_one(5.3).message
 
 
 class TestPenalisedGradient:
     @staticmethod
-    def right(w, b, X, y, lam):
-        return 2 * X.T @ (X @ w + b - y) / len(y) + 2 * lam * w
+    def right(w, b, A, y, lam):
+        return 2 * A.T @ (A @ w + b - y) / len(y) + 2 * lam * w
 
     def test_right_answer_passes(self):
         assert nb08.check_penalised_gradient(self.right).passed
 
-    @pytest.mark.parametrize("answer", [None, lambda w, b, X, y, lam: None])
+    @pytest.mark.parametrize("answer", [None, lambda w, b, A, y, lam: None])
     def test_blank(self, answer):
         assert "Not answered yet" in nb08.check_penalised_gradient(answer).message
 
     def test_dropped_square_is_named(self):
-        def dropped(w, b, X, y, lam):
-            return 2 * X.T @ (X @ w + b - y) / len(y) + lam * w
+        def dropped(w, b, A, y, lam):
+            return 2 * A.T @ (A @ w + b - y) / len(y) + lam * w
 
         verdict = nb08.check_penalised_gradient(dropped)
         assert not verdict.passed and "2 w" in verdict.message
 
     def test_missing_penalty_is_named(self):
-        def no_penalty(w, b, X, y, lam):
-            return 2 * X.T @ (X @ w + b - y) / len(y)
+        def no_penalty(w, b, A, y, lam):
+            return 2 * A.T @ (A @ w + b - y) / len(y)
 
         verdict = nb08.check_penalised_gradient(no_penalty)
-        assert not verdict.passed and "missing" in verdict.message
+        assert not verdict.passed and "penalty's part" in verdict.message
+
+    def test_missing_mean_is_named(self):
+        def no_mean(w, b, A, y, lam):
+            return 2 * A.T @ (A @ w + b - y) + 2 * lam * w
+
+        verdict = nb08.check_penalised_gradient(no_mean)
+        assert not verdict.passed and "division by their number" in verdict.message
 
     def test_sign_slip_is_named(self):
         verdict = nb08.check_penalised_gradient(lambda *args: -self.right(*args))
         assert not verdict.passed and "sign" in verdict.message
 
     def test_a_crashing_function_gets_a_message(self):
-        def crashes(w, b, X, y, lam):
+        def crashes(w, b, A, y, lam):
             raise ZeroDivisionError("boom")
 
         verdict = nb08.check_penalised_gradient(crashes)
@@ -119,7 +135,7 @@ class TestLambdaMax:
 
 
 def test_answers_that_are_not_numbers_get_a_message():
-    assert not nb08.check_decay_factor("0.8x").passed
+    assert not nb08.check_decay_factor("0.7x").passed
     assert not nb08.check_steps_below_one("ten").passed
-    verdict = nb08.check_penalised_gradient(lambda w, b, X, y, lam: "gradient")
+    verdict = nb08.check_penalised_gradient(lambda w, b, A, y, lam: "gradient")
     assert not verdict.passed and "array of numbers" in verdict.message

@@ -59,6 +59,14 @@ class TestHuberTvGradient:
         verdict = nb09.check_huber_tv_gradient(plain)
         assert not verdict.passed and "plain total variation" in verdict.message
 
+    def test_missing_division_by_eps_is_named(self):
+        def no_eps(x, eps):
+            D = difference_matrix(len(x))
+            return D.T @ np.clip(D @ x, -1, 1)
+
+        verdict = nb09.check_huber_tv_gradient(no_eps)
+        assert not verdict.passed and "d / eps" in verdict.message
+
     def test_a_function_for_one_length_only_fails_cleanly(self):
         D9 = difference_matrix(9)
 

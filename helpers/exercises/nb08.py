@@ -10,7 +10,7 @@ from helpers.feedback import Feedback, check_gradient_answer, check_value
 
 #: Learning rate and L2 penalty strength of exercise 1.
 LEARNING_RATE = 0.05
-STRENGTH = 2.0
+STRENGTH = 3.0
 #: Starting weight and target size of exercise 1.
 START_WEIGHT = 8.0
 TARGET = 1.0
@@ -27,6 +27,16 @@ def check_decay_factor(factor) -> Feedback:
         return Feedback(
             False,
             "Not yet: the gradient of lambda ||w||^2 is 2 lambda w; is the factor 2 missing?",
+        )
+    if value is not None and np.isclose(value, 1 - expected):
+        return Feedback(
+            False,
+            "Not yet: that is the fraction of the weight the step removes; the factor is "
+            "what remains.",
+        )
+    if value is not None and value >= 1:
+        return Feedback(
+            False, "Not yet: weight decay shrinks the weights, so the factor is below 1."
         )
     return check_value(factor, expected, name="the decay factor")
 
@@ -61,14 +71,14 @@ def check_steps_below_one(steps) -> Feedback:
 
 def _penalised_problem():
     rng = np.random.default_rng(2024)
-    X = rng.normal(size=(12, 4))
+    A = rng.normal(size=(12, 4))
     y = rng.normal(50, 10, size=12)
     w = rng.normal(0, 3, size=4)
-    return X, y, w, 7.0, 0.7
+    return A, y, w, 7.0, 0.7
 
 
 def check_penalised_gradient(gradient) -> Feedback:
-    """Check ``gradient(w, b, X, y, lam)`` of ``mean((X w + b - y)**2) + lam ||w||^2`` in w.
+    """Check ``gradient(w, b, A, y, lam)`` of ``mean((A w + b - y)**2) + lam ||w||^2`` in w.
 
     The function is tried on data of its own (random, seeded), so a function that only
     works for the song data does not pass.
@@ -77,24 +87,30 @@ def check_penalised_gradient(gradient) -> Feedback:
         return check_value(None, 0)
     if not callable(gradient):
         return Feedback(False, "Not yet: penalised_gradient should be a function.")
-    X, y, w, b, lam = _penalised_problem()
+    A, y, w, b, lam = _penalised_problem()
 
     def loss(v):
-        return np.mean((X @ v + b - y) ** 2) + lam * np.sum(v**2)
+        return np.mean((A @ v + b - y) ** 2) + lam * np.sum(v**2)
 
     try:
-        verdict = check_gradient_answer(loss, lambda v: gradient(v, b, X, y, lam), w)
+        verdict = check_gradient_answer(loss, lambda v: gradient(v, b, A, y, lam), w)
     except Exception as exc:  # the learner's function failed: say so, don't crash
         return Feedback(
-            False, f"Not yet: calling penalised_gradient(w, b, X, y, lam) raised {exc!r}."
+            False, f"Not yet: calling penalised_gradient(w, b, A, y, lam) raised {exc!r}."
         )
     if verdict.passed:
         return verdict
-    data_only = 2 * X.T @ (X @ w + b - y) / len(y)
+    data_only = 2 * A.T @ (A @ w + b - y) / len(y)
     try:
-        answer = np.asarray(gradient(w.copy(), b, X, y, lam), dtype=float)
+        answer = np.asarray(gradient(w.copy(), b, A, y, lam), dtype=float)
     except (TypeError, ValueError):
         return verdict
+    if answer.shape == w.shape and np.allclose(answer, len(y) * data_only + 2 * lam * w):
+        return Feedback(
+            False,
+            "Not yet: the loss is a mean over the examples; is the division by their "
+            "number missing?",
+        )
     if answer.shape == w.shape and np.allclose(answer, data_only + lam * w):
         return Feedback(
             False, "Not yet: the penalty's part is lam * w; the derivative of w**2 is 2 w."
@@ -105,9 +121,9 @@ def check_penalised_gradient(gradient) -> Feedback:
 
 
 def _lambda_max(features, durations) -> float:
-    X = np.asarray(features, dtype=float)
+    A = np.asarray(features, dtype=float)
     y = np.asarray(durations, dtype=float)
-    gradient_at_zero = -2 * X.T @ (y - y.mean()) / len(y)
+    gradient_at_zero = -2 * A.T @ (y - y.mean()) / len(y)
     return float(np.max(np.abs(gradient_at_zero)))
 
 
@@ -123,9 +139,9 @@ def check_lambda_max(lambda_max, features, durations) -> Feedback:
             value = float(lambda_max)
         except (TypeError, ValueError):
             return Feedback(False, "Not yet: lambda_max should be one number.")
-        X = np.asarray(features, dtype=float)
+        A = np.asarray(features, dtype=float)
         y = np.asarray(durations, dtype=float)
-        gradient_at_zero = 2 * X.T @ (y - y.mean()) / len(y)
+        gradient_at_zero = 2 * A.T @ (y - y.mean()) / len(y)
         if np.isclose(value, np.sum(np.abs(gradient_at_zero)), rtol=1e-3):
             return Feedback(
                 False,

@@ -73,6 +73,13 @@ def check_huber_tv_gradient(gradient) -> Feedback:
                     "Not yet: that is the gradient of the plain total variation; inside "
                     "[-eps, eps] the Huber function is a parabola, with slope d / eps.",
                 )
+            if answer.shape == x.shape and np.allclose(
+                answer, _difference_matrix(length).T @ np.clip(d, -1, 1)
+            ):
+                return Feedback(
+                    False,
+                    "Not yet: inside [-eps, eps] the slope of d^2 / (2 eps) is d / eps, not d.",
+                )
             return verdict
     return Feedback(
         True, "Correct: your gradient passes the finite-difference check on two signals."
