@@ -17,6 +17,10 @@ LAB_FLAGS  ?= $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
 export MPLBACKEND := module://matplotlib_inline.backend_inline
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 export UV_PYTHON_DOWNLOADS := never
+# One BLAS thread: the course's matrices are small, and on a shared 2-core machine
+# threaded BLAS makes them slower and their last digits less repeatable.
+export OPENBLAS_NUM_THREADS := 1
+export OMP_NUM_THREADS := 1
 # Installs ship compiled bytecode: with PYTHONDONTWRITEBYTECODE set (as on CI), every
 # kernel would otherwise recompile numpy/pandas/matplotlib on import (about 1.5 s each).
 export UV_COMPILE_BYTECODE := 1
