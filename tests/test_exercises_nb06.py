@@ -75,3 +75,40 @@ class TestPNormGradient:
 
 def test_weighted_squared_norm_value():
     assert nb06.weighted_squared_norm(np.array([1.0, 1.0, 1.0])) == pytest.approx(14.0)
+
+
+class TestFeedbackOnCommonSlips:
+    def test_an_array_instead_of_a_function_is_named(self):
+        verdict = nb06.check_weighted_squared_gradient(2 * nb06.WEIGHTS)
+        assert not verdict.passed and "should be a function" in verdict.message
+
+    def test_a_failing_function_gives_feedback_not_a_traceback(self):
+        def broken(x):
+            return x @ np.ones((2, 2))
+
+        verdict = nb06.check_cube_of_l2_gradient(broken)
+        assert not verdict.passed and "raised ValueError" in verdict.message
+
+    @pytest.mark.parametrize(
+        "slip",
+        [
+            lambda x: 3 * np.linalg.norm(x) ** 2 * x,  # the division by ||x|| forgotten
+            lambda x: 2 * np.linalg.norm(x) * x,  # the power rule's 3 replaced by 2
+        ],
+    )
+    def test_right_direction_wrong_length_is_named(self, slip):
+        verdict = nb06.check_cube_of_l2_gradient(slip)
+        assert not verdict.passed and "points the right way" in verdict.message
+        assert "relative error" in verdict.message
+
+    def test_wrong_direction_gets_no_direction_hint(self):
+        verdict = nb06.check_weighted_squared_gradient(lambda x: 2 * x)
+        assert not verdict.passed and "points the right way" not in verdict.message
+
+    def test_p_norm_gradient_of_x_only_is_told_to_take_p(self):
+        verdict = nb06.check_p_norm_gradient(lambda x: x / np.linalg.norm(x))
+        assert not verdict.passed and "two arguments" in verdict.message
+
+    def test_p_norm_missing_denominator_is_named(self):
+        verdict = nb06.check_p_norm_gradient(lambda x, p: np.sign(x) * np.abs(x) ** (p - 1))
+        assert not verdict.passed and "points the right way" in verdict.message

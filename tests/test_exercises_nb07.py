@@ -49,16 +49,39 @@ def test_missing_transpose_in_x_is_a_shape_error():
     assert not verdict.passed and "shape" in verdict.message
 
 
-def test_unweighted_gradient_fails():
+def test_unweighted_gradient_fails_and_is_named():
     def unweighted(W):
         return 2 * (W @ nb07.EX2_X - nb07.EX2_Y) @ nb07.EX2_X.T
 
-    assert not nb07.check_weighted_least_squares_gradient(unweighted).passed
+    verdict = nb07.check_weighted_least_squares_gradient(unweighted)
+    assert not verdict.passed and "unweighted" in verdict.message
 
 
-def test_sum_instead_of_mean_fails():
+def test_sum_instead_of_mean_fails_and_is_named():
     verdict = nb07.check_mean_l1_gradient(lambda W: grad_mean_l1(W) * len(nb07.EX3_X_ROWS))
-    assert not verdict.passed
+    assert not verdict.passed and "N = 40" in verdict.message
+
+
+@pytest.mark.parametrize(
+    ("check", "slip"),
+    [
+        # W where W.T belongs: the product does not fit
+        (nb07.check_grad_in_x, lambda x: 2 * nb07.EX1_W @ (nb07.EX1_W @ x - nb07.EX1_Y)),
+        (
+            nb07.check_mean_l1_gradient,
+            lambda W: np.sign(nb07.EX3_X_ROWS @ W.T - nb07.EX3_Y_ROWS) @ nb07.EX3_X_ROWS,
+        ),
+    ],
+)
+def test_a_shape_error_gives_feedback_not_a_traceback(check, slip):
+    verdict = check(slip)
+    assert not verdict.passed and "raised ValueError" in verdict.message
+    assert "shape" in verdict.message
+
+
+def test_an_array_instead_of_a_function_is_named():
+    verdict = nb07.check_grad_in_x(np.zeros(3))
+    assert not verdict.passed and "should be a function" in verdict.message
 
 
 def test_messages_do_not_reveal_the_answer():

@@ -11,6 +11,7 @@ from collections.abc import Callable
 import numpy as np
 
 from helpers.feedback import Feedback, check_gradient_answer
+from helpers.gradcheck import numerical_gradient
 
 #: Weights of the weighted squared norm in exercise 1.
 WEIGHTS = np.array([1.0, 4.0, 9.0])
@@ -20,12 +21,43 @@ _POINTS_3D = (np.array([1.5, -0.5, 2.0]), np.array([-0.7, 1.2, -0.3]))
 _POINTS_ANY = (np.array([1.5, -0.5, 2.0]), np.array([0.4, -1.1, 0.8, 2.3]))
 
 
-def _at_points(f: Callable, grad: Callable | None, points, what: str) -> Feedback:
+def _direction_hint(f: Callable, answer: np.ndarray, point: np.ndarray) -> str | None:
+    """Say so when ``answer`` points along the true gradient but has the wrong length."""
+    right = numerical_gradient(f, point)
+    if answer.shape != right.shape or not np.any(answer) or not np.any(right):
+        return None
+    cosine = answer.ravel() @ right.ravel() / (np.linalg.norm(answer) * np.linalg.norm(right))
+    if cosine > 1 - 1e-8:
+        return (
+            "it points the right way but its length is wrong: check the powers of the "
+            "norm and the constant factors in your formula."
+        )
+    return None
+
+
+def _at_points(f: Callable, grad, points, what: str, name: str = "your gradient") -> Feedback:
     """Check ``grad`` against ``f`` at every point; report the first failure."""
-    verdict = Feedback(False, "")
+    if grad is not None and not callable(grad):
+        return Feedback(
+            False,
+            f"Not yet: {name} should be a function (def ... or lambda), "
+            f"not a {type(grad).__name__}.",
+        )
     for point in points:
-        verdict = check_gradient_answer(f, grad, point)
+        try:
+            verdict = check_gradient_answer(f, grad, point)
+        except Exception as error:  # the learner's function failed: say how, not why
+            return Feedback(
+                False,
+                f"Not yet: calling {name} at x of shape {point.shape} raised "
+                f"{type(error).__name__}: {error}",
+            )
         if not verdict.passed:
+            if "disagree" in verdict.message:
+                hint = _direction_hint(f, np.asarray(grad(point.copy()), dtype=float), point)
+                if hint:  # keep "Not yet: ... (relative error ...)", replace the rest
+                    prefix = verdict.message[: verdict.message.index("): ") + 1]
+                    return Feedback(False, f"{prefix}: {hint}")
             return verdict
     return Feedback(True, f"Correct: your gradient of {what} passes the finite-difference check.")
 
@@ -64,12 +96,20 @@ def check_p_norm_gradient(
         return check_gradient_answer(_p_norm, None, _POINTS_ANY[0])
     if not callable(grad_p):
         return Feedback(False, "Not yet: grad_p_norm should be a function of x and p.")
+    try:
+        grad_p(_POINTS_ANY[0].copy(), 3.0)
+    except TypeError as error:
+        if "argument" in str(error):
+            return Feedback(
+                False, "Not yet: grad_p_norm should take two arguments, x and p, in that order."
+            )
     for p in (1.5, 3.0, 4.0):
         verdict = _at_points(
             lambda x, p=p: _p_norm(x, p),
             lambda x, p=p: grad_p(x, p),
             _POINTS_ANY,
             "the p-norm",
+            name="grad_p_norm",
         )
         if not verdict.passed:
             return Feedback(False, f"{verdict.message.rstrip('.')} (at p = {p:g}).")

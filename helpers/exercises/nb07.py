@@ -12,6 +12,7 @@ from collections.abc import Callable
 import numpy as np
 
 from helpers.feedback import Feedback, check_gradient_answer
+from helpers.gradcheck import numerical_gradient
 
 _rng = np.random.default_rng(2024)
 
@@ -32,12 +33,36 @@ _POINTS_X = (np.array([0.5, -1.0, 2.0]), np.array([-1.5, 0.3, 0.8]))
 _POINTS_W = tuple(np.random.default_rng(seed).normal(size=(2, 3)) for seed in (11, 12))
 
 
-def _at_points(f: Callable, grad: Callable | None, points, what: str) -> Feedback:
-    """Check ``grad`` against ``f`` at every point; report the first failure."""
-    verdict = Feedback(False, "")
+def _at_points(
+    f: Callable, grad: Callable | None, points, what: str, slips: Callable | None = None
+) -> Feedback:
+    """Check ``grad`` against ``f`` at every point; report the first failure.
+
+    ``slips(answer, point)``, if given, may name a slip typical of the exercise; it is
+    asked only when the general check finds no simple one (factor 2, sign, transpose).
+    """
+    if grad is not None and not callable(grad):
+        return Feedback(
+            False,
+            f"Not yet: your answer should be a function (def ... or lambda), "
+            f"not a {type(grad).__name__}.",
+        )
     for point in points:
-        verdict = check_gradient_answer(f, grad, point)
+        try:
+            verdict = check_gradient_answer(f, grad, point)
+        except Exception as error:  # the learner's function failed: say how, not why
+            return Feedback(
+                False,
+                f"Not yet: calling your function at an input of shape {point.shape} raised "
+                f"{type(error).__name__}: {error}. Print the shape of every array in your "
+                "formula: a transpose is probably missing or misplaced.",
+            )
         if not verdict.passed:
+            if slips is not None and "disagree" in verdict.message:
+                hint = slips(np.asarray(grad(point.copy()), dtype=float), point)
+                if hint:  # keep "Not yet: ... (relative error ...)", replace the rest
+                    prefix = verdict.message[: verdict.message.index("): ") + 1]
+                    return Feedback(False, f"{prefix}: {hint}")
             return verdict
     return Feedback(True, f"Correct: your gradient {what} passes the finite-difference check.")
 
@@ -61,7 +86,14 @@ def check_weighted_least_squares_gradient(
     grad: Callable[[np.ndarray], np.ndarray] | None,
 ) -> Feedback:
     """Check the gradient in W of sum_k c_k ||W x_k - y_k||^2 (exercise 2)."""
-    return _at_points(_ex2_loss, grad, _POINTS_W, "of the weighted least-squares loss")
+
+    def slips(answer: np.ndarray, W: np.ndarray) -> str | None:
+        unweighted = 2 * (W @ EX2_X - EX2_Y) @ EX2_X.T
+        if answer.shape == unweighted.shape and np.allclose(answer, unweighted, rtol=1e-4):
+            return "it is the gradient of the unweighted loss: where do the weights c_k go?"
+        return None
+
+    return _at_points(_ex2_loss, grad, _POINTS_W, "of the weighted least-squares loss", slips)
 
 
 def _ex3_loss(W: np.ndarray) -> float:
@@ -71,4 +103,12 @@ def _ex3_loss(W: np.ndarray) -> float:
 
 def check_mean_l1_gradient(grad: Callable[[np.ndarray], np.ndarray] | None) -> Feedback:
     """Check the gradient in W of (1/N) sum_k ||W x_k - y_k||_1, samples as rows (exercise 3)."""
-    return _at_points(_ex3_loss, grad, _POINTS_W, "of the mean L1 error")
+    n = len(EX3_X_ROWS)
+
+    def slips(answer: np.ndarray, W: np.ndarray) -> str | None:
+        right = numerical_gradient(_ex3_loss, W)
+        if answer.shape == right.shape and np.allclose(answer, n * right, rtol=1e-4):
+            return f"it is N = {n} times the right size: a mean divides the sum by N."
+        return None
+
+    return _at_points(_ex3_loss, grad, _POINTS_W, "of the mean L1 error", slips)
