@@ -83,6 +83,9 @@ def run(nb: nbformat.NotebookNode, name: str, cwd: Path) -> Run:
         record_timing=False,
         store_widget_state=False,
     )
+    # As in execute_notebooks.py: no widget front end, so an explorer's drawing is an
+    # ordinary output (nbclient's Output-widget emulation fails without widget state).
+    client.comm_open_handlers = {"jupyter.widget": lambda msg: None}
     result = Run(name)
     start = time.perf_counter()
     with client.setup_kernel():
