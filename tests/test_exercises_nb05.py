@@ -110,3 +110,22 @@ def test_module_data_match_the_notebook():
     assert np.array_equal(namespace["C"], nb05.EXERCISE_1_MATRIX)
     assert np.array_equal(namespace["features"], nb05.FEATURES)
     assert np.array_equal(namespace["M"], nb05.STRETCH_MATRIX)
+
+
+def test_frobenius_slips_are_named():
+    spectral = np.linalg.norm(C, 2)
+    verdict = nb05.check_matrix_norms(7, 8, spectral)
+    assert not verdict.passed and "spectral" in verdict.message
+    verdict = nb05.check_matrix_norms(7, 8, np.abs(C).sum())
+    assert not verdict.passed and "absolute entries" in verdict.message
+
+
+def test_dividing_by_the_frobenius_norm_is_named():
+    verdict = nb05.check_unit_rows(FEATURES / np.linalg.norm(FEATURES))
+    assert not verdict.passed and "each row" in verdict.message
+
+
+def test_smallest_stretch_hint_shows_the_method_not_the_value():
+    verdict = nb05.check_smallest_stretch(1.2)
+    assert not verdict.passed and "Sample unit vectors" in verdict.message
+    assert "1.39" not in verdict.message

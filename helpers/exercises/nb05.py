@@ -56,7 +56,14 @@ def check_matrix_norms(induced_1, induced_inf, frobenius) -> Feedback:
             (C.sum(axis=1).max(), "take absolute values before adding along the rows."),
             (np.abs(C).max(), "that is the largest entry, not the largest row sum."),
         ],
-        "the Frobenius norm": [],
+        "the Frobenius norm": [
+            (
+                np.linalg.norm(C, 2),
+                "that is the spectral norm (largest singular value); Frobenius squares "
+                "every entry.",
+            ),
+            (np.abs(C).sum(), "that is the sum of absolute entries; square them instead."),
+        ],
     }
     answers = {
         "the induced 1-norm": (induced_1, column_sums),
@@ -111,6 +118,12 @@ def check_unit_rows(unit_rows) -> Feedback:
         return Feedback(
             False, "Not yet: the rows have L1 length 1; use the L2 length (the default ord)."
         )
+    if np.allclose(answer * np.linalg.norm(FEATURES), FEATURES, rtol=1e-6):
+        return Feedback(
+            False,
+            "Not yet: you divided the whole matrix by one number, its Frobenius norm; divide "
+            "each row by its own length (axis=1, keepdims=True).",
+        )
     lengths = np.linalg.norm(answer, axis=1)
     not_unit = [str(i) for i in np.flatnonzero(~np.isclose(lengths, 1.0, rtol=1e-6))]
     if not_unit:
@@ -138,4 +151,10 @@ def check_smallest_stretch(smallest_stretch) -> Feedback:
         return Feedback(
             False, "Not yet: that is the largest stretch (the spectral norm); take the minimum."
         )
-    return verdict
+    if not verdict.message.endswith("is not right."):
+        return verdict  # check_value found a specific slip (sign, a square, a factor)
+    return Feedback(
+        False,
+        "Not yet: the smallest stretch is not right. Sample unit vectors x = (cos t, sin t) "
+        "as in section 2, compute the L2 length of M @ x for each, and take the smallest.",
+    )
