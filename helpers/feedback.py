@@ -148,7 +148,8 @@ def check_gradient_answer(
         The scalar function whose gradient is wanted.
     grad : callable or None
         The learner's gradient; ``None``, or a function returning ``None``, means "not
-        answered yet".
+        answered yet". Anything else that is not a function, or a function that raises,
+        gets a message rather than an exception.
     x : array-like
         The point at which to check.
     tol : float, default 1e-6
@@ -163,9 +164,20 @@ def check_gradient_answer(
     if grad is None:
         return Feedback(False, _NOT_YET)
     if not callable(grad):
-        raise TypeError(f"grad must be callable or None, got {type(grad).__name__}")
+        return Feedback(
+            False,
+            f"Not yet: your gradient should be a function of x (def ... or lambda), "
+            f"got {type(grad).__name__}.",
+        )
     point = as_real_array(x, "x")
-    result = grad(point.copy())
+    try:
+        result = grad(point.copy())
+    except Exception as error:  # a learner's function may fail in any way: say how
+        return Feedback(
+            False,
+            f"Not yet: calling your gradient raised {type(error).__name__}: {error}. "
+            "Check the shapes (a transpose?) and the names it uses.",
+        )
     if result is None:
         return Feedback(False, _NOT_YET)
     try:

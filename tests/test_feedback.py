@@ -87,9 +87,16 @@ class TestCheckGradientAnswer:
         verdict = check_gradient_answer(self.f, lambda v: 2 * v + np.array([0, 1.0, 0]), self.x)
         assert not verdict.passed and "index 1" in verdict.message
 
-    def test_grad_must_be_callable(self):
-        with pytest.raises(TypeError, match="grad"):
-            check_gradient_answer(self.f, 3, self.x)
+    def test_a_non_function_gets_a_message(self):
+        verdict = check_gradient_answer(self.f, np.array([2.0, -4.0, 1.0]), self.x)
+        assert not verdict.passed and "function" in verdict.message
+
+    def test_a_failing_function_gets_a_message(self):
+        M = np.ones((2, 3))
+        verdict = check_gradient_answer(self.f, lambda v: M @ M @ v, self.x)
+        assert (
+            not verdict.passed and "ValueError" in verdict.message and "shapes" in verdict.message
+        )
 
 
 class TestCheckNormAxioms:

@@ -103,7 +103,7 @@ def check_penalised_gradient(gradient) -> Feedback:
     data_only = 2 * A.T @ (A @ w + b - y) / len(y)
     try:
         answer = np.asarray(gradient(w.copy(), b, A, y, lam), dtype=float)
-    except (TypeError, ValueError):
+    except Exception:  # already reported in verdict
         return verdict
     if answer.shape == w.shape and np.allclose(answer, len(y) * data_only + 2 * lam * w):
         return Feedback(
