@@ -24,8 +24,19 @@ class TestLengthA:
         assert not verdict.passed and "square root" in verdict.message
         assert "13" not in verdict.message
 
-    def test_l1_instead_of_l2_fails(self):
-        assert not nb02.check_length_a(17).passed
+    def test_l1_instead_of_l2_is_named_and_not_revealed(self):
+        verdict = nb02.check_length_a(17)
+        assert not verdict.passed and "absolute values" in verdict.message
+        assert "13" not in verdict.message
+
+    def test_signed_sum_is_named(self):
+        verdict = nb02.check_length_a(7)
+        assert not verdict.passed and "signs" in verdict.message
+
+    def test_power_before_minus_slip_is_named(self):
+        verdict = nb02.check_length_a(np.sqrt(-(5**2) + 12**2))
+        assert not verdict.passed and "(-5)**2" in verdict.message
+        assert "13" not in verdict.message
 
 
 class TestAverage:
@@ -41,6 +52,22 @@ class TestAverage:
         total = ERRORS_1 + ERRORS_2
         verdict = nb02.check_average(total, np.linalg.norm(total))
         assert not verdict.passed and "sum" in verdict.message
+
+    @pytest.mark.parametrize(
+        ("vector", "words"),
+        [
+            ((ERRORS_1 - ERRORS_2) / 2, "difference"),
+            (ERRORS_1 + ERRORS_2 / 2, "brackets"),
+        ],
+    )
+    def test_usual_slips_are_named(self, vector, words):
+        verdict = nb02.check_average(vector, np.linalg.norm(vector))
+        assert not verdict.passed and words in verdict.message
+
+    def test_l1_length_is_named(self):
+        average = (ERRORS_1 + ERRORS_2) / 2
+        verdict = nb02.check_average(average, np.sum(np.abs(average)))
+        assert not verdict.passed and "absolute values" in verdict.message
 
     def test_wrong_length_fails_without_revealing(self):
         verdict = nb02.check_average((ERRORS_1 + ERRORS_2) / 2, 20.5)
@@ -62,7 +89,15 @@ class TestRescale:
 
     def test_unit_vector_only_fails_on_length(self):
         verdict = nb02.check_rescale(lambda v, length: v / np.linalg.norm(v))
-        assert not verdict.passed and "length" in verdict.message
+        assert not verdict.passed and "length 1" in verdict.message
+
+    def test_length_times_v_is_named(self):
+        verdict = nb02.check_rescale(lambda v, length: v * length)
+        assert not verdict.passed and "divide v by its own length" in verdict.message
+
+    def test_one_argument_function_is_named(self):
+        verdict = nb02.check_rescale(lambda v: v / np.linalg.norm(v))
+        assert not verdict.passed and "two arguments" in verdict.message
 
     def test_wrong_direction_fails(self):
         verdict = nb02.check_rescale(lambda v, length: -_rescale(v, length))

@@ -96,3 +96,20 @@ class TestL1Equality:
     def test_strings_are_refused(self):
         verdict = nb03.check_l1_equality("ab", [1, 2])
         assert not verdict.passed
+
+
+class TestReturnValues:
+    def test_forgotten_return_is_named(self):
+        def no_return(x):
+            2 * abs(x[0]) + abs(x[1])
+
+        message = nb03.check_weighted_l1(no_return).message
+        assert message.startswith("Not answered yet") and "return" in message
+
+    def test_vector_instead_of_number_is_named(self):
+        verdict = nb03.check_linf(np.abs)
+        assert not verdict.passed and "one number" in verdict.message
+
+    def test_text_instead_of_number_is_named(self):
+        verdict = nb03.check_linf(lambda x: "seven")
+        assert not verdict.passed and "should return a number" in verdict.message

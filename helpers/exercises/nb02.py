@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import inspect
+
 import numpy as np
 
 from helpers.exercises.nb01 import ERRORS_MODEL_1, ERRORS_MODEL_2
@@ -20,9 +22,45 @@ _RESCALE_CASES = (
 )
 
 
+def _slip(answer, wrong_values: dict[str, float]) -> str | None:
+    """Return the message of the first wrong value the answer equals, else None."""
+    try:
+        value = float(answer)
+    except (TypeError, ValueError):
+        return None
+    for message, wrong in wrong_values.items():
+        if np.isclose(value, wrong, rtol=1e-6):
+            return message
+    return None
+
+
 def check_length_a(length) -> Feedback:
-    """Check the length of the vector (-5, 12)."""
-    return check_value(length, np.sqrt(np.sum(VECTOR_A**2)), name="the length of a")
+    """Check the length of the vector (-5, 12), naming the usual slips."""
+    verdict = check_value(length, np.sqrt(np.sum(VECTOR_A**2)), name="the length of a")
+    if verdict.passed or length is None:
+        return verdict
+    first, second = VECTOR_A
+    precedence = (
+        "that looks like -5**2 at work: in Python the power goes first, so -5**2 is "
+        "-(5**2) = -25. Put the negative component in brackets, (-5)**2."
+    )
+    l1_size = (
+        "that looks like the sum of the absolute values of the components (the L1 size of "
+        "notebook 01). The length squares the components, adds the squares, then takes the "
+        "square root."
+    )
+    signed_sum = (
+        "that looks like the sum of the components with their signs. The length squares them first."
+    )
+    slip = _slip(
+        length,
+        {
+            precedence: np.sqrt(-(first**2) + second**2),
+            l1_size: np.sum(np.abs(VECTOR_A)),
+            signed_sum: np.sum(VECTOR_A),
+        },
+    )
+    return Feedback(False, f"Not yet: {slip}") if slip else verdict
 
 
 def check_average(errors_average, length_average) -> Feedback:
@@ -32,14 +70,28 @@ def check_average(errors_average, length_average) -> Feedback:
     expected = (ERRORS_MODEL_1[:2] + ERRORS_MODEL_2[:2]) / 2
     vector = check_value(errors_average, expected, name="the averaged error vector")
     if not vector.passed:
-        if check_value(errors_average, 2 * expected).passed:
-            return Feedback(
-                False, "Not yet: that is the sum of the two error vectors; an average halves it."
-            )
+        slips = {
+            "that is the sum of the two error vectors; an average halves it.": 2 * expected,
+            "that is half the difference of the error vectors; averaging adds them.": (
+                (ERRORS_MODEL_1[:2] - ERRORS_MODEL_2[:2]) / 2
+            ),
+            "only the second vector is halved: an expression such as a + b / 2 divides only "
+            "b. Put the sum in brackets.": ERRORS_MODEL_1[:2] + ERRORS_MODEL_2[:2] / 2,
+        }
+        for message, wrong in slips.items():
+            if check_value(errors_average, wrong).passed:
+                return Feedback(False, f"Not yet: {message}")
         return vector
     length = check_value(length_average, np.linalg.norm(expected), name="its length")
     if not length.passed:
-        return length
+        slip = _slip(
+            length_average,
+            {
+                "its length looks like the sum of the absolute values of the components. "
+                "The length is Pythagoras: square, add, square root.": np.sum(np.abs(expected)),
+            },
+        )
+        return Feedback(False, f"Not yet: {slip}") if slip else length
     return Feedback(True, "Correct: the error vector of the average and its length are right.")
 
 
@@ -51,6 +103,12 @@ def check_rescale(rescale) -> Feedback:
         return Feedback(
             False, f"Not yet: rescale should be a function, got {type(rescale).__name__}."
         )
+    try:
+        inspect.signature(rescale).bind(np.ones(2), 1.0)
+    except TypeError:
+        return Feedback(False, "Not yet: rescale should take two arguments, rescale(v, length).")
+    except ValueError:  # some built-in callables have no signature to inspect
+        pass
     for v, length in _RESCALE_CASES:
         given = v.copy()
         result = rescale(given, length)
@@ -73,7 +131,17 @@ def check_rescale(rescale) -> Feedback:
             )
         got_length = np.linalg.norm(out)
         if not np.isclose(got_length, length, rtol=1e-6):
-            return Feedback(False, f"Not yet: for {case} the result does not have that length.")
+            hint = ""
+            if np.isclose(got_length, 1.0, rtol=1e-6):
+                hint = " It has length 1: the unit vector still needs stretching to the length."
+            elif np.isclose(got_length, length * np.linalg.norm(v), rtol=1e-6):
+                hint = (
+                    " It is length times v: divide v by its own length first, to get a "
+                    "vector of length 1."
+                )
+            return Feedback(
+                False, f"Not yet: for {case} the result does not have that length.{hint}"
+            )
         cosine = out @ v / (got_length * np.linalg.norm(v))
         if not np.isclose(cosine, 1.0, atol=1e-9):
             return Feedback(

@@ -38,6 +38,23 @@ def _check_function(func, name, cases, expected_of, *, dim, axioms_first) -> Fee
         return _NOT_YET
     if not callable(func):
         return Feedback(False, f"Not yet: {name} should be a function, got {type(func).__name__}.")
+    first = func(np.array(cases[0], dtype=float))
+    if first is None:
+        return Feedback(
+            False, f"{_NOT_YET.message} ({name}(x) returns None: is a `return` missing?)"
+        )
+    if np.ndim(first) != 0:
+        return Feedback(
+            False,
+            f"Not yet: {name}(x) should return one number, but it returned something of shape "
+            f"{np.shape(first)}. Did you forget to add (or take the maximum of) the entries?",
+        )
+    try:
+        float(first)
+    except (TypeError, ValueError):
+        return Feedback(
+            False, f"Not yet: {name}(x) should return a number, got {type(first).__name__}."
+        )
     axioms = check_norm_axioms(func, dim=dim)
     if axioms.message == _NOT_YET.message:
         return _NOT_YET
