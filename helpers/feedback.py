@@ -270,7 +270,10 @@ def check_norm_axioms(
         out = norm(v)
         if out is None:
             raise _Unanswered
-        return float(out)
+        size = np.asarray(out)
+        if size.ndim != 0 or not np.issubdtype(size.dtype, np.number):
+            raise _NotANumber(type(out).__name__, size.shape)
+        return float(size)
 
     failures = []
     try:
@@ -307,6 +310,14 @@ def check_norm_axioms(
                     break
     except _Unanswered:
         return Feedback(False, _NOT_YET)
+    except _NotANumber as error:
+        kind, shape = error.args
+        return Feedback(
+            False,
+            f"Not yet: a norm returns one number, but yours returned {kind}"
+            + (f" of shape {shape}" if shape else "")
+            + ". Did you forget to add up (np.sum) or to take the largest entry?",
+        )
 
     if failures:
         return Feedback(False, "Not a norm: " + "; ".join(failures) + ".")
@@ -316,6 +327,10 @@ def check_norm_axioms(
 
 
 class _Unanswered(Exception):
+    pass
+
+
+class _NotANumber(Exception):
     pass
 
 

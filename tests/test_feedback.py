@@ -129,6 +129,11 @@ class TestCheckNormAxioms:
         assert axiom in verdict.message
         assert "x = (" in verdict.message or "zero vector" in verdict.message
 
+    @pytest.mark.parametrize("returns", [lambda v: np.abs(v), lambda v: "big"])
+    def test_a_function_that_does_not_return_one_number(self, returns):
+        verdict = check_norm_axioms(returns)
+        assert not verdict.passed and "one number" in verdict.message
+
     def test_blank_answer(self):
         assert "Not answered yet" in check_norm_axioms(None).message
         assert "Not answered yet" in check_norm_axioms(lambda v: None).message
