@@ -28,12 +28,12 @@ export UV_COMPILE_BYTECODE := 1
 .PHONY: help env lab test execute lock clean lint test-latest bench e2e
 
 help:
-	@echo "make lab      open the course in JupyterLab (builds .venv first if needed)"
-	@echo "make test     run the unit tests and every notebook under nbval"
-	@echo "make execute  re-execute every notebook in place and store its outputs"
-	@echo "make student  write the student edition (solutions emptied) to build/student/notebooks"
-	@echo "make lock     re-resolve requirements.in into requirements.txt"
-	@echo "make clean    remove .venv, .tools and build/"
+	@echo "make lab          open the course in JupyterLab (builds .venv first if needed)"
+	@echo "make test         run the unit tests and every notebook under nbval"
+	@echo "make execute      re-execute every notebook in place and store its outputs"
+	@echo "make student      write the student edition (solutions emptied) to build/student/notebooks"
+	@echo "make lock         re-resolve requirements.in into requirements.txt"
+	@echo "make clean        remove .venv, .tools and build/"
 	@echo "make lint         ruff check and format check of helpers, tests, scripts, notebooks"
 	@echo "make test-latest  run the notebooks against the newest releases (needs the network)"
 	@echo "make bench        time each notebook and its kernel memory against the goals"
