@@ -70,6 +70,8 @@ def set_course_style() -> None:
             "figure.dpi": DPI,
             "savefig.dpi": DPI,
             "axes.titleweight": "bold",
+            # A fixed title height: skips a costly search for overlaps on every draw.
+            "axes.titley": 1.0,
             "lines.linewidth": 2.0,
             "legend.frameon": True,
             "image.cmap": "viridis",
