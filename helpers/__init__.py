@@ -10,7 +10,13 @@ notebooks themselves.
   exercise feedback without printing the answer.
 """
 
-from helpers.feedback import Feedback, check_gradient_answer, check_norm_axioms, check_value
+from helpers.feedback import (
+    Feedback,
+    check_gradient_answer,
+    check_gradient_at_points,
+    check_norm_axioms,
+    check_value,
+)
 from helpers.gradcheck import check_gradient, numerical_gradient, relative_error
 from helpers.plot_vectors import plot_vectors
 from helpers.style import LINESTYLES, MARKERS, course_palette, set_course_style
@@ -21,6 +27,7 @@ __all__ = [
     "Feedback",
     "check_gradient",
     "check_gradient_answer",
+    "check_gradient_at_points",
     "check_norm_axioms",
     "check_value",
     "course_palette",

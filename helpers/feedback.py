@@ -218,6 +218,55 @@ def check_gradient_answer(
     )
 
 
+def check_gradient_at_points(
+    f: Callable[[np.ndarray], float],
+    grad: Callable[[np.ndarray], np.ndarray] | None,
+    points,
+    *,
+    what: str,
+    slips: Callable[[np.ndarray, np.ndarray], str | None] | None = None,
+) -> Feedback:
+    """Run :func:`check_gradient_answer` at several points and report the first failure.
+
+    Checking at more than one point catches a gradient that is right only by accident
+    (at a symmetric point, say).
+
+    Parameters
+    ----------
+    f, grad :
+        As for :func:`check_gradient_answer`.
+    points : sequence of array-like
+        Where to check.
+    what : str
+        Completes the success message "Correct: your gradient {what} passes ...".
+    slips : callable, optional
+        ``slips(answer, point)`` may name a slip typical of the exercise; it is asked only
+        when the general check names none (factor 2, sign, transpose).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> points = [np.array([1.0, 2.0]), np.array([-3.0, 0.5])]
+    >>> check_gradient_at_points(lambda v: v @ v, lambda v: 2 * v, points, what="of v.v")
+    Correct: your gradient of v.v passes the finite-difference check at 2 points.
+    """
+    for point in points:
+        verdict = check_gradient_answer(f, grad, point)
+        if verdict.passed:
+            continue
+        if slips is not None and "disagree" in verdict.message:
+            hint = slips(np.asarray(grad(np.array(point, dtype=float)), dtype=float), point)
+            if hint:  # keep "Not yet: ... (relative error ...)", replace the rest
+                prefix = verdict.message[: verdict.message.index("): ") + 1]
+                return Feedback(False, f"{prefix}: {hint}")
+        return verdict
+    return Feedback(
+        True,
+        f"Correct: your gradient {what} passes the finite-difference check "
+        f"at {len(points)} points.",
+    )
+
+
 def check_norm_axioms(
     norm: Callable[[np.ndarray], float] | None,
     *,

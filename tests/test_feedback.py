@@ -1,7 +1,13 @@
 import numpy as np
 import pytest
 
-from helpers import Feedback, check_gradient_answer, check_norm_axioms, check_value
+from helpers import (
+    Feedback,
+    check_gradient_answer,
+    check_gradient_at_points,
+    check_norm_axioms,
+    check_value,
+)
 
 
 def test_feedback_shows_its_message_and_is_truthy_when_passed():
@@ -155,3 +161,34 @@ class TestCheckNormAxioms:
     def test_bad_input(self, kwargs, error, argument):
         with pytest.raises(error, match=argument):
             check_norm_axioms(**kwargs)
+
+
+class TestCheckGradientAtPoints:
+    points = [np.array([1.0, 1.0]), np.array([2.0, -1.0])]
+
+    @staticmethod
+    def f(v):
+        return float(v[0] ** 2 * v[1])
+
+    def test_right_gradient_passes_at_every_point(self):
+        verdict = check_gradient_at_points(
+            self.f, lambda v: np.array([2 * v[0] * v[1], v[0] ** 2]), self.points, what="of f"
+        )
+        assert verdict.passed and "2 points" in verdict.message
+
+    def test_a_gradient_right_only_at_the_first_point_fails(self):
+        verdict = check_gradient_at_points(
+            self.f, lambda v: np.array([2.0, 1.0]), self.points, what="of f"
+        )
+        assert not verdict.passed
+
+    def test_an_exercise_slip_is_named_when_the_general_check_names_none(self):
+        def slips(answer, point):
+            return "the second entry is the first one's."
+
+        verdict = check_gradient_at_points(
+            self.f, lambda v: np.array([2 * v[0] * v[1], 0.0]), self.points, what="", slips=slips
+        )
+        assert not verdict.passed
+        assert verdict.message.endswith("the second entry is the first one's.")
+        assert "relative error" in verdict.message

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from helpers.feedback import Feedback, check_gradient_answer
+from helpers.feedback import Feedback, check_gradient_answer, check_gradient_at_points
 from helpers.gradcheck import numerical_gradient
 
 #: Weights of the weighted squared norm in exercise 1.
@@ -35,31 +35,9 @@ def _direction_hint(f: Callable, answer: np.ndarray, point: np.ndarray) -> str |
     return None
 
 
-def _at_points(f: Callable, grad, points, what: str, name: str = "your gradient") -> Feedback:
-    """Check ``grad`` against ``f`` at every point; report the first failure."""
-    if grad is not None and not callable(grad):
-        return Feedback(
-            False,
-            f"Not yet: {name} should be a function (def ... or lambda), "
-            f"not a {type(grad).__name__}.",
-        )
-    for point in points:
-        try:
-            verdict = check_gradient_answer(f, grad, point)
-        except Exception as error:  # the learner's function failed: say how, not why
-            return Feedback(
-                False,
-                f"Not yet: calling {name} at x of shape {point.shape} raised "
-                f"{type(error).__name__}: {error}",
-            )
-        if not verdict.passed:
-            if "disagree" in verdict.message:
-                hint = _direction_hint(f, np.asarray(grad(point.copy()), dtype=float), point)
-                if hint:  # keep "Not yet: ... (relative error ...)", replace the rest
-                    prefix = verdict.message[: verdict.message.index("): ") + 1]
-                    return Feedback(False, f"{prefix}: {hint}")
-            return verdict
-    return Feedback(True, f"Correct: your gradient of {what} passes the finite-difference check.")
+def _slips_of(f: Callable):
+    """The direction hint for gradients of ``f``, in the form check_gradient_at_points asks."""
+    return lambda answer, point: _direction_hint(f, answer, point)
 
 
 def weighted_squared_norm(x: np.ndarray) -> float:
@@ -69,7 +47,13 @@ def weighted_squared_norm(x: np.ndarray) -> float:
 
 def check_weighted_squared_gradient(grad: Callable[[np.ndarray], np.ndarray] | None) -> Feedback:
     """Check a gradient of the weighted squared norm sum_i w_i x_i**2 (exercise 1)."""
-    return _at_points(weighted_squared_norm, grad, _POINTS_3D, "the weighted squared norm")
+    return check_gradient_at_points(
+        weighted_squared_norm,
+        grad,
+        _POINTS_3D,
+        what="of the weighted squared norm",
+        slips=_slips_of(weighted_squared_norm),
+    )
 
 
 def _cube_of_l2(x: np.ndarray) -> float:
@@ -78,7 +62,13 @@ def _cube_of_l2(x: np.ndarray) -> float:
 
 def check_cube_of_l2_gradient(grad: Callable[[np.ndarray], np.ndarray] | None) -> Feedback:
     """Check a gradient of ||x||_2**3 (exercise 2), in 3-D and 4-D."""
-    return _at_points(_cube_of_l2, grad, _POINTS_ANY, "the cube of the L2 norm")
+    return check_gradient_at_points(
+        _cube_of_l2,
+        grad,
+        _POINTS_ANY,
+        what="of the cube of the L2 norm",
+        slips=_slips_of(_cube_of_l2),
+    )
 
 
 def _p_norm(x: np.ndarray, p: float) -> float:
@@ -104,12 +94,12 @@ def check_p_norm_gradient(
                 False, "Not yet: grad_p_norm should take two arguments, x and p, in that order."
             )
     for p in (1.5, 3.0, 4.0):
-        verdict = _at_points(
+        verdict = check_gradient_at_points(
             lambda x, p=p: _p_norm(x, p),
             lambda x, p=p: grad_p(x, p),
             _POINTS_ANY,
-            "the p-norm",
-            name="grad_p_norm",
+            what="of the p-norm",
+            slips=_slips_of(lambda x, p=p: _p_norm(x, p)),
         )
         if not verdict.passed:
             return Feedback(False, f"{verdict.message.rstrip('.')} (at p = {p:g}).")

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from helpers.feedback import Feedback, check_gradient_answer
+from helpers.feedback import Feedback, check_gradient_at_points
 from helpers.gradcheck import numerical_gradient
 
 _rng = np.random.default_rng(2024)
@@ -33,40 +33,6 @@ _POINTS_X = (np.array([0.5, -1.0, 2.0]), np.array([-1.5, 0.3, 0.8]))
 _POINTS_W = tuple(np.random.default_rng(seed).normal(size=(2, 3)) for seed in (11, 12))
 
 
-def _at_points(
-    f: Callable, grad: Callable | None, points, what: str, slips: Callable | None = None
-) -> Feedback:
-    """Check ``grad`` against ``f`` at every point; report the first failure.
-
-    ``slips(answer, point)``, if given, may name a slip typical of the exercise; it is
-    asked only when the general check finds no simple one (factor 2, sign, transpose).
-    """
-    if grad is not None and not callable(grad):
-        return Feedback(
-            False,
-            f"Not yet: your answer should be a function (def ... or lambda), "
-            f"not a {type(grad).__name__}.",
-        )
-    for point in points:
-        try:
-            verdict = check_gradient_answer(f, grad, point)
-        except Exception as error:  # the learner's function failed: say how, not why
-            return Feedback(
-                False,
-                f"Not yet: calling your function at an input of shape {point.shape} raised "
-                f"{type(error).__name__}: {error}. Print the shape of every array in your "
-                "formula: a transpose is probably missing or misplaced.",
-            )
-        if not verdict.passed:
-            if slips is not None and "disagree" in verdict.message:
-                hint = slips(np.asarray(grad(point.copy()), dtype=float), point)
-                if hint:  # keep "Not yet: ... (relative error ...)", replace the rest
-                    prefix = verdict.message[: verdict.message.index("): ") + 1]
-                    return Feedback(False, f"{prefix}: {hint}")
-            return verdict
-    return Feedback(True, f"Correct: your gradient {what} passes the finite-difference check.")
-
-
 def _ex1_loss(x: np.ndarray) -> float:
     r = EX1_W @ x - EX1_Y
     return float(np.sum(r**2))
@@ -74,7 +40,7 @@ def _ex1_loss(x: np.ndarray) -> float:
 
 def check_grad_in_x(grad: Callable[[np.ndarray], np.ndarray] | None) -> Feedback:
     """Check the gradient of ||W x - y||^2 with respect to x (exercise 1)."""
-    return _at_points(_ex1_loss, grad, _POINTS_X, "of ||W x - y||^2 in x")
+    return check_gradient_at_points(_ex1_loss, grad, _POINTS_X, what="of ||W x - y||^2 in x")
 
 
 def _ex2_loss(W: np.ndarray) -> float:
@@ -93,7 +59,9 @@ def check_weighted_least_squares_gradient(
             return "it is the gradient of the unweighted loss: where do the weights c_k go?"
         return None
 
-    return _at_points(_ex2_loss, grad, _POINTS_W, "of the weighted least-squares loss", slips)
+    return check_gradient_at_points(
+        _ex2_loss, grad, _POINTS_W, what="of the weighted least-squares loss", slips=slips
+    )
 
 
 def _ex3_loss(W: np.ndarray) -> float:
@@ -111,4 +79,6 @@ def check_mean_l1_gradient(grad: Callable[[np.ndarray], np.ndarray] | None) -> F
             return f"it is N = {n} times the right size: a mean divides the sum by N."
         return None
 
-    return _at_points(_ex3_loss, grad, _POINTS_W, "of the mean L1 error", slips)
+    return check_gradient_at_points(
+        _ex3_loss, grad, _POINTS_W, what="of the mean L1 error", slips=slips
+    )
