@@ -3,7 +3,8 @@
 Only what repeats across notebooks lives here; the mathematics is written out in the
 notebooks themselves.
 
-- :func:`plot_vectors` draws 2-D vectors as arrows at their true length.
+- :func:`plot_vectors` draws 2-D vectors as arrows at their true length;
+  :func:`label_arrow` writes a label beside an arrow.
 - :func:`set_course_style` and :func:`course_palette` give every figure one look.
 - :func:`numerical_gradient` and :func:`check_gradient` check a gradient derived by hand.
 - :mod:`helpers.feedback` holds the one contract every exercise check keeps (see its
@@ -31,7 +32,7 @@ from helpers.feedback import (
     wrong,
 )
 from helpers.gradcheck import check_gradient, numerical_gradient, relative_error
-from helpers.plot_vectors import plot_vectors
+from helpers.plot_vectors import label_arrow, plot_vectors
 from helpers.style import LINESTYLES, MARKERS, course_palette, set_course_style
 
 __all__ = [
@@ -55,6 +56,7 @@ __all__ = [
     "check_norm_axioms",
     "check_value",
     "course_palette",
+    "label_arrow",
     "numerical_gradient",
     "plot_vectors",
     "relative_error",
