@@ -165,6 +165,16 @@ def test_a_bool_array_answer_gets_a_message_that_does_not_contradict_itself():
     assert "bool" in message and "got ndarray" not in message
 
 
+def test_the_mask_instead_of_the_count_of_non_zeros_is_named():
+    verdict = nb04.check_vector_norms(19, 13, 12, V != 0)
+    assert verdict.status is Status.WRONG and "np.count_nonzero" in verdict.message
+
+
+def test_infinity_as_the_smallest_p_is_told_it_is_not_a_choice():
+    verdict = nb04.check_smallest_p(np.inf)
+    assert verdict.status is Status.WRONG and "not one of the choices" in verdict.message
+
+
 def test_stable_p_norm_of_one_argument_is_told_so():
     verdict = nb04.check_stable_p_norm(lambda x: np.abs(x).max())
     assert verdict.status is Status.WRONG and "should take 2 arguments" in verdict.message

@@ -68,8 +68,13 @@ def _p_norm(x, p: float) -> float:
 @checker
 def check_smallest_p(smallest_p) -> Feedback:
     """Checkpoint: the smallest p of CHECKPOINT_P_CHOICES whose unit ball holds the point."""
-    p = as_number(smallest_p, "smallest_p")
     choices = ", ".join(f"{c:g}" for c in CHECKPOINT_P_CHOICES)
+    if isinstance(smallest_p, float) and smallest_p == np.inf:
+        return wrong(
+            f"Not yet: np.inf (a NaN/inf value) is not one of the choices p = {choices}. The "
+            "square of p = inf does hold the point, but so does a smaller ball."
+        )
+    p = as_number(smallest_p, "smallest_p")
     if not any(np.isclose(p, c) for c in CHECKPOINT_P_CHOICES):
         return wrong(f"Not yet: choose one of p = {choices}.")
     inside = [c for c in CHECKPOINT_P_CHOICES if _p_norm(CHECKPOINT_POINT, c) <= 1]
@@ -194,6 +199,12 @@ def check_vector_norms(l1_of_v, l2_of_v, linf_of_v, nonzeros_of_v) -> Feedback:
     }
     problems = []
     for name, (answer, expected) in answers.items():
+        if name == "the count of non-zeros" and np.asarray(answer).dtype == bool:
+            problems.append(
+                "Not yet: the count of non-zeros is a True/False array (a bool array, one "
+                "entry per component): count its True values with np.sum or np.count_nonzero."
+            )
+            continue
         verdict = check_value(answer, expected, name=name)
         if verdict.passed:
             continue
