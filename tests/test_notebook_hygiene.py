@@ -120,6 +120,18 @@ def is_checkpoint(cell: dict) -> bool:
 # ------------------------------------------------------------ rules: the run
 
 
+def cell_rule(check):
+    """A rule made of ``check(cell, after) -> problems``, where ``after`` lists the cells that
+    follow; each problem is reported with its cell's index."""
+
+    def rule(nb: dict, name: str) -> list[str]:
+        cells = nb["cells"]
+        return [f"cell {i}: {p}" for i, c in enumerate(cells) for p in check(c, cells[i + 1 :])]
+
+    rule.__name__, rule.__doc__ = check.__name__, check.__doc__
+    return rule
+
+
 def check_executed_in_order(nb: dict, name: str) -> list[str]:
     """Code cells were executed top to bottom in one kernel: counts 1..n, none missing."""
     problems, expected = [], 1
@@ -136,52 +148,39 @@ def check_executed_in_order(nb: dict, name: str) -> list[str]:
     return problems
 
 
-def outputs(nb: dict):
-    for i, cell in enumerate(nb["cells"]):
-        for out in cell.get("outputs", []):
-            yield i, out
+@cell_rule
+def check_no_errors(cell: dict, after: list) -> list[str]:
+    outs = cell.get("outputs", [])
+    return [f"stores {o.get('ename')}: {o.get('evalue')}" for o in outs if "ename" in o]
 
 
-def check_no_errors(nb: dict, name: str) -> list[str]:
-    return [
-        f"cell {i} stores an error: {out.get('ename')}: {out.get('evalue')}"
-        for i, out in outputs(nb)
-        if out.get("output_type") == "error"
-    ]
-
-
-def check_no_stderr(nb: dict, name: str) -> list[str]:
-    return [
-        f"cell {i} wrote to stderr: {''.join(out.get('text', ''))[:80]!r}"
-        for i, out in outputs(nb)
-        if out.get("output_type") == "stream" and out.get("name") == "stderr"
-    ]
+@cell_rule
+def check_no_stderr(cell: dict, after: list) -> list[str]:
+    outs = [o for o in cell.get("outputs", []) if o.get("name") == "stderr"]
+    return [f"wrote to stderr: {''.join(o.get('text', ''))[:80]!r}" for o in outs]
 
 
 def check_no_machine_paths(
     nb: dict, name: str, user: str | None = None, extra: tuple[str, ...] = ()
 ) -> list[str]:
-    """No machine paths or user names in outputs (images aside) or metadata."""
+    """No machine paths or user names in metadata or outputs (images aside)."""
     patterns = [re.escape(p) for p in [*MACHINE_PATHS, *extra]]
     if user:
-        patterns.append(
-            rf"[/\\]{re.escape(user)}(?:[/\\]|$)|~{re.escape(user)}\b|\b{re.escape(user)}@"
-        )
-    pattern = re.compile("|".join(patterns), re.M)
-    places = [("notebook metadata", json.dumps(nb.get("metadata", {})))]
-    places += [
-        (f"cell {i} metadata", json.dumps(c.get("metadata", {}))) for i, c in enumerate(nb["cells"])
-    ]
-    for i, out in outputs(nb):
-        texts = ["".join(out.get(k, "")) for k in ("text", "evalue", "traceback")]
-        texts += [
-            json.dumps(v) for m, v in out.get("data", {}).items() if not m.startswith("image/")
+        u = re.escape(user)
+        patterns.append(rf"[/\\]{u}(?:[/\\]|$)|~{u}\b|\b{u}@")
+    places = {"notebook metadata": nb.get("metadata", {})}
+    for i, cell in enumerate(nb["cells"]):
+        places[f"cell {i}"] = [cell.get("metadata", {})] + [
+            {k: v for k, v in out.items() if k != "data"}
+            | {m: v for m, v in out.get("data", {}).items() if not m.startswith("image/")}
+            for out in cell.get("outputs", [])
         ]
-        places.append((f"cell {i} output", "\n".join(texts)))
+    pattern = re.compile("|".join(patterns), re.M)
+    found = {w: pattern.search(json.dumps(v).replace("\\\\", "\\")) for w, v in places.items()}
     return [
         f"{where} contains a machine path or user name: {m.group()!r}"
-        for where, text in places
-        if (m := pattern.search(text))
+        for where, m in found.items()
+        if m
     ]
 
 
@@ -308,44 +307,29 @@ def check_exercises(nb: dict, name: str) -> list[str]:
     ]
 
 
-def check_figures_have_captions(nb: dict, name: str) -> list[str]:
-    cells, problems = nb["cells"], []
-    for i, cell in enumerate(cells):
-        figure = any("image/png" in out.get("data", {}) for out in cell.get("outputs", []))
-        if not figure or "solution" in tags(cell):
-            continue
-        after = cells[i + 1] if i + 1 < len(cells) else {}
-        if not (is_markdown(after) and source(after).lstrip().startswith("*Figure:")):
-            problems.append(f"the figure of cell {i} is not followed by a '*Figure:' caption")
-    return problems
+@cell_rule
+def check_figures_have_captions(cell: dict, after: list) -> list[str]:
+    """A figure (solutions aside) is followed by its '*Figure:' caption."""
+    figure = any("image/png" in out.get("data", {}) for out in cell.get("outputs", []))
+    caption = after and is_markdown(after[0]) and source(after[0]).lstrip().startswith("*Figure:")
+    if figure and "solution" not in tags(cell) and not caption:
+        return ["its figure is not followed by a '*Figure:' caption"]
+    return []
 
 
-def check_tags(nb: dict, name: str) -> list[str]:
+@cell_rule
+def check_tags_in_place(cell: dict, after: list) -> list[str]:
     """Only the four tags of COURSE.md section 6, each where it belongs."""
-    problems = []
-    for i, cell in enumerate(nb["cells"]):
-        cell_tags = tags(cell)
-        problems += [
-            f"cell {i} has unknown tag {t!r} (known: {sorted(TAGS)})"
-            for t in cell_tags
-            if t not in TAGS
-        ]
-        if "live" in cell_tags:
-            lines = len([line for line in source(cell).splitlines() if line.strip()])
-            if not is_code(cell) or "solution" in cell_tags:
-                problems.append(
-                    f"cell {i} is tagged `live` but is not a code cell outside the solutions"
-                )
-            elif not 1 <= lines <= MAX_LIVE_LINES:
-                problems.append(
-                    f"`live` cell {i} has {lines} lines (1 to {MAX_LIVE_LINES}: typed live)"
-                )
-        if "optional" in cell_tags and not (
-            is_markdown(cell) and re.match(r"#{2,3} .*optional", first_line(cell), re.I)
-        ):
-            problems.append(
-                f"cell {i} is tagged `optional` but is no ##/### heading saying 'optional'"
-            )
+    found = tags(cell)
+    problems = [f"unknown tag {t!r} (known: {sorted(TAGS)})" for t in found if t not in TAGS]
+    lines = len([line for line in source(cell).splitlines() if line.strip()])
+    if "live" in found and (not is_code(cell) or "solution" in found):
+        problems.append("tagged `live` but not a code cell outside the solutions")
+    elif "live" in found and not 1 <= lines <= MAX_LIVE_LINES:
+        problems.append(f"a `live` cell of {lines} lines (1 to {MAX_LIVE_LINES}: typed live)")
+    heading = re.match(r"#{2,3} .*optional", first_line(cell), re.I) and is_markdown(cell)
+    if "optional" in found and not heading:
+        problems.append("tagged `optional` but no ##/### heading saying 'optional'")
     return problems
 
 
@@ -379,62 +363,47 @@ def check_checkpoint_cadence(nb: dict, name: str) -> list[str]:
     return problems
 
 
-def check_checkpoints_are_checked(nb: dict, name: str) -> list[str]:
-    """A checkpoint cell is followed, before the next heading and within a few cells, by a code
-    cell calling a check_ function; '### Checkpoint' only ever starts a cell."""
-    cells, problems = nb["cells"], []
-    for i, cell in enumerate(cells):
-        if not is_markdown(cell):
-            continue
-        if re.search(r"\n\s*### Checkpoint", source(cell).lstrip()):
-            problems.append(f"cell {i}: '### Checkpoint' must start its own Markdown cell")
-        if not is_checkpoint(cell):
-            continue
-        for after in cells[i + 1 : i + 1 + CHECK_WITHIN_CELLS]:
-            if is_markdown(after) and first_line(after).startswith("#"):
-                break
-            if is_code(after) and CHECK_CALL.search(source(after)):
-                break
-        else:
-            after = {}
-        if not is_code(after):
-            problems.append(
-                f"the checkpoint in cell {i} has no check_ call within {CHECK_WITHIN_CELLS} "
-                "cells, before the next heading"
-            )
-    return problems
+@cell_rule
+def check_checkpoints_are_checked(cell: dict, after: list) -> list[str]:
+    """A checkpoint is followed, within a few cells and before the next heading, by a code
+    cell calling a check_ function; '### Checkpoint' only ever starts a Markdown cell."""
+    if not is_markdown(cell):
+        return []
+    if re.search(r"\n\s*### Checkpoint", source(cell).lstrip()):
+        return ["'### Checkpoint' must start its own Markdown cell"]
+    if not is_checkpoint(cell):
+        return []
+    for nxt in after[:CHECK_WITHIN_CELLS]:
+        if is_code(nxt) and CHECK_CALL.search(source(nxt)):
+            return []
+        if is_markdown(nxt) and first_line(nxt).startswith("#"):
+            break
+    return [f"a checkpoint with no check_ call within {CHECK_WITHIN_CELLS} cells, before a heading"]
 
 
-def check_cell_size(nb: dict, name: str) -> list[str]:
-    problems = []
-    for i, cell in enumerate(nb["cells"]):
-        text = source(cell)
-        if is_markdown(cell) and len(text) > MAX_MARKDOWN_CHARS:
-            problems.append(
-                f"Markdown cell {i} has {len(text)} characters (> {MAX_MARKDOWN_CHARS})"
-            )
-        lines = text.count("\n") + 1
-        if is_code(cell) and (len(text) > MAX_CODE_CHARS or lines > MAX_CODE_LINES):
-            problems.append(
-                f"code cell {i} has {lines} lines, {len(text)} characters "
-                f"(limits {MAX_CODE_LINES}, {MAX_CODE_CHARS}): split it"
-            )
-        if (size := len(json.dumps(cell.get("outputs", [])))) > MAX_OUTPUT_BYTES:
-            problems.append(f"cell {i} stores {size} bytes of output (> {MAX_OUTPUT_BYTES})")
-    return problems
-
-
-def check_code_style(nb: dict, name: str) -> list[str]:
-    """No trailing ';' (end figure cells with plt.show()); no %pylab or star import."""
-    problems = []
-    for i, cell in enumerate(nb["cells"]):
-        lines = (
-            [line for line in source(cell).splitlines() if line.strip()] if is_code(cell) else []
+@cell_rule
+def check_cell_size(cell: dict, after: list) -> list[str]:
+    text, problems = source(cell), []
+    lines = text.count("\n") + 1
+    if is_markdown(cell) and len(text) > MAX_MARKDOWN_CHARS:
+        problems.append(f"Markdown of {len(text)} characters (> {MAX_MARKDOWN_CHARS})")
+    if is_code(cell) and (len(text) > MAX_CODE_CHARS or lines > MAX_CODE_LINES):
+        problems.append(
+            f"code of {lines} lines, {len(text)} characters "
+            f"(limits {MAX_CODE_LINES}, {MAX_CODE_CHARS}): split it"
         )
-        if lines and lines[-1].rstrip().endswith(";"):
-            problems.append(f"code cell {i} ends with ';' (end figure cells with plt.show())")
-        if any(re.match(r"\s*(%pylab|from \S+ import \*)", line) for line in lines):
-            problems.append(f"code cell {i} uses %pylab or a star import (shadows abs, sum, max)")
+    if (size := len(json.dumps(cell.get("outputs", [])))) > MAX_OUTPUT_BYTES:
+        problems.append(f"{size} bytes of output (> {MAX_OUTPUT_BYTES})")
+    return problems
+
+
+@cell_rule
+def check_code_style(cell: dict, after: list) -> list[str]:
+    """No trailing ';' (end figure cells with plt.show()); no %pylab or star import."""
+    lines = [line for line in source(cell).splitlines() if line.strip()] if is_code(cell) else []
+    problems = ["ends with ';' (end with plt.show())"] if lines and lines[-1].endswith(";") else []
+    if any(re.match(r"\s*(%pylab|from \S+ import \*)", line) for line in lines):
+        problems.append("%pylab or a star import (they shadow abs, sum and max)")
     return problems
 
 
@@ -485,53 +454,27 @@ NORM_OF_SCALAR = re.compile(
 )
 
 
-def check_errata(nb: dict, name: str) -> list[str]:
+@cell_rule
+def check_errata(cell: dict, after: list) -> list[str]:
     """cos 45 says degrees (in code too: np.cos takes radians); homogeneity writes |k|."""
-    problems = []
-    for i, cell in enumerate(nb["cells"]):
-        text = source(cell)
-        problems += [
-            f"cell {i}: {m.group()!r} without a degree sign or 'degrees'"
-            for m in COS_45.finditer(text)
-            if not DEGREE.search(text[m.end() : m.end() + 16])
-        ]
-        if is_markdown(cell) and (m := NORM_OF_SCALAR.search(text)):
-            problems.append(f"Markdown cell {i} writes the norm of a scalar: {m.group()!r} (|k|)")
+    text = source(cell)
+    problems = [
+        f"{m.group()!r} without a degree sign or 'degrees'"
+        for m in COS_45.finditer(text)
+        if not DEGREE.search(text[m.end() : m.end() + 16])
+    ]
+    if is_markdown(cell) and (m := NORM_OF_SCALAR.search(text)):
+        problems.append(f"the norm of a scalar: {m.group()!r} (write |k|)")
     return problems
 
 
-def check_relative_links(nb: dict, name: str, base: Path = NOTEBOOK_DIR) -> list[str]:
-    return [
-        f"Markdown cell {i}: {problem}"
-        for i, cell in enumerate(nb["cells"])
-        if is_markdown(cell)
-        for problem in broken_links(source(cell), base)
-    ]
+@cell_rule
+def check_relative_links(cell: dict, after: list) -> list[str]:
+    return broken_links(source(cell), NOTEBOOK_DIR) if is_markdown(cell) else []
 
 
-RULES = [
-    check_executed_in_order,
-    check_no_errors,
-    check_no_stderr,
-    check_no_machine_paths,
-    check_metadata,
-    check_no_python_version,
-    check_title_cell,
-    check_style_cell,
-    check_key_takeaways,
-    check_navigation,
-    check_exercise_count,
-    check_exercises,
-    check_figures_have_captions,
-    check_tags,
-    check_checkpoint_cadence,
-    check_checkpoints_are_checked,
-    check_cell_size,
-    check_code_style,
-    check_quoted_numbers_are_printed,
-    check_errata,
-    check_relative_links,
-]
+#: Every rule above, in the order of this file.
+RULES = [rule for name, rule in list(globals().items()) if name.startswith("check_")]
 
 
 # ------------------------------------------------------------ the real notebooks
@@ -590,56 +533,38 @@ NAME = "05_matrix_norms"
 
 
 def md(text: str, cid: str, tags=()) -> dict:
-    return {
-        "cell_type": "markdown",
-        "id": cid,
-        "metadata": {"tags": list(tags)} if tags else {},
-        "source": text,
-    }
+    return {"cell_type": "markdown", "id": cid, "metadata": {"tags": [*tags]} if tags else {},
+            "source": text}  # fmt: skip
 
 
 def code(text: str, cid: str, count: int | None, outputs=(), tags=()) -> dict:
-    metadata: dict = {"tags": list(tags)} if tags else {}
+    metadata: dict = {"tags": [*tags]} if tags else {}
     if "solution" in tags:
         metadata["jupyter"] = {"source_hidden": True}
     return {"cell_type": "code", "id": cid, "metadata": metadata, "source": text,
-            "execution_count": count, "outputs": list(outputs)}  # fmt: skip
+            "execution_count": count, "outputs": [*outputs]}  # fmt: skip
 
 
 def stdout(text: str) -> dict:
     return {"output_type": "stream", "name": "stdout", "text": text}
 
 
-FIGURE = {
-    "output_type": "display_data",
-    "metadata": {},
-    "data": {"image/png": "iVBORw0KGgo=", "text/plain": "<Figure size 600x400 with 1 Axes>"},
-}
-TITLE = (
-    "# 05 · Matrix norms\n\n*Teaching: 25 min · Exercises: 20 min*\n\n**Questions**\n- How big?"
-    "\n\n**Learning objectives**\n- Compute one.\n\n**Prerequisites**: [04](04_p_norms_and_unit_balls.ipynb)."
-)
+FIGURE = {"output_type": "display_data", "metadata": {}, "data": {"image/png": "iVBORw0KGgo="}}
+ERROR = {"output_type": "error", "ename": "ValueError", "evalue": "bad", "traceback": []}
+STDERR = {"output_type": "stream", "name": "stderr", "text": "DeprecationWarning: old\n"}
 
 
+# fmt: off
 def clean_notebook() -> dict:
+    """A small notebook that passes every rule: sections 1 (with a checkpoint), 2 (optional),
+    3 and 4, then three exercises."""
     cells = [
-        md(TITLE, "title"),
-        code(
-            "import helpers\nfrom helpers.exercises import nb05\n\nhelpers.set_course_style()",
-            "imports",
-            1,
-        ),
-        md(
-            "## 1. Frobenius\n\nAbout 8.367; 1/6 is 0.1666; cos 45° too; $\\|k u\\| = |k| \\|u\\|$.",
-            "s1",
-        ),
-        code(
-            "print(round(70**0.5, 3), 1 / 6)",
-            "numbers",
-            2,
-            [stdout("8.367 0.16666666\n")],
-            ["live"],
-        ),
+        md("# 05 · Matrix norms\n\n*Teaching: 25 min · Exercises: 20 min*\n\n**Questions**\n- How big?"
+           "\n\n**Learning objectives**\n- Compute one.\n\n**Prerequisites**: [04](04_p_norms_and_unit_balls.ipynb).",
+           "title"),
+        code("import helpers\nfrom helpers.exercises import nb05\n\nhelpers.set_course_style()", "imports", 1),
+        md("## 1. Frobenius\n\nAbout 8.367; 1/6 is 0.1666; cos 45° too; $\\|k u\\| = |k| \\|u\\|$.", "s1"),
+        code("print(round(70**0.5, 3), 1 / 6)", "numbers", 2, [stdout("8.367 0.16666666\n")], ["live"]),
         code("plt.plot([0, 1])\nplt.show()", "plot", 3, [FIGURE]),
         md("*Figure: a rising line.*", "caption"),
         md("### Checkpoint: predict the norm\n\nPredict, then run.", "checkpoint"),
@@ -650,68 +575,41 @@ def clean_notebook() -> dict:
         md("## 4. Induced norms", "s4"),
         md("## Exercises", "exercises"),
     ]
-    count = 6
-    for k in (1, 2, 3):
+    for k, count in ((1, 6), (2, 9), (3, 12)):
         cells += [
             md(f"### Exercise {k}: task {k}\n\nDo it.", f"ex{k}"),
             code(f"answer_{k} = None", f"starter{k}", count),
             code(f"nb05.check_task_{k}(answer_{k})", f"check{k}", count + 1),
             md("### Solution", f"solhead{k}"),
-            code(f"answer_{k} = {k}\nprint(answer_{k})", f"sol{k}", count + 2, tags=["solution"]),
+            code(f"answer_{k} = {k}", f"sol{k}", count + 2, tags=["solution"]),
         ]
-        count += 3
     cells += [
         md("## Key takeaways\n\n- Norms measure size.", "takeaways"),
-        md(
-            "[← 04](04_p_norms_and_unit_balls.ipynb) · [06 →](06_derivatives_of_norms.ipynb)", "nav"
-        ),
+        md("[← 04](04_p_norms_and_unit_balls.ipynb) · [06 →](06_derivatives_of_norms.ipynb)", "nav"),
     ]
     return {"cells": cells, "metadata": {"kernelspec": {"name": "python3", "language": "python"}},
-            "nbformat": 4, "nbformat_minor": 5}  # fmt: skip
+            "nbformat": 4, "nbformat_minor": 5}
 
 
 def cell(nb: dict, cid: str) -> dict:
     return next(c for c in nb["cells"] if c["id"] == cid)
 
 
-def update(cid: str, **fields):
-    return lambda nb: cell(nb, cid).update(fields)
+def update(cid, **fields): return lambda nb: cell(nb, cid).update(fields)
+def append(cid, text): return lambda nb: cell(nb, cid).update(source=source(cell(nb, cid)) + text)
+def add_output(cid, out): return lambda nb: cell(nb, cid)["outputs"].append(out)
+def set_tags(cid, *tags): return lambda nb: cell(nb, cid)["metadata"].update(tags=[*tags])
+def drop(cid): return lambda nb: nb["cells"].remove(cell(nb, cid))
+def both(*mutations): return lambda nb: [mutate(nb) for mutate in mutations]
+def insert_before(cid, *new): return lambda nb: [nb["cells"].insert(nb["cells"].index(cell(nb, cid)), c) for c in new[::-1]]
 
 
-def append(cid: str, text: str):
-    return lambda nb: cell(nb, cid).update(source=source(cell(nb, cid)) + text)
-
-
-def add_output(cid: str, output: dict):
-    return lambda nb: cell(nb, cid)["outputs"].append(output)
-
-
-def set_tags(cid: str, *new_tags: str):
-    return lambda nb: cell(nb, cid)["metadata"].update(tags=list(new_tags))
-
-
-def drop(cid: str):
-    return lambda nb: nb["cells"].remove(cell(nb, cid))
-
-
-def insert_before(cid: str, *new: dict):
-    return lambda nb: [nb["cells"].insert(nb["cells"].index(cell(nb, cid)), c) for c in new[::-1]]
-
-
-def swap(a: str, b: str):
+def swap(a, b):
     def mutate(nb):
         i, j = nb["cells"].index(cell(nb, a)), nb["cells"].index(cell(nb, b))
         nb["cells"][i], nb["cells"][j] = nb["cells"][j], nb["cells"][i]
-
     return mutate
 
-
-def both(*mutations):
-    return lambda nb: [mutate(nb) for mutate in mutations]
-
-
-ERROR = {"output_type": "error", "ename": "ValueError", "evalue": "bad", "traceback": []}
-STDERR = {"output_type": "stream", "name": "stderr", "text": "DeprecationWarning: old\n"}
 
 BROKEN = {
     "count-jumps": (check_executed_in_order, update("numbers", execution_count=7)),
@@ -723,75 +621,43 @@ BROKEN = {
     "windows-path": (check_no_machine_paths, add_output("numbers", stdout("C:\\Users\\ada\\x\n"))),
     "path-in-metadata": (check_no_machine_paths, lambda nb: nb["metadata"].update(path="/tmp/abc")),
     "other-kernel": (check_metadata, lambda nb: nb["metadata"].update(kernelspec={"name": "venv"})),
-    "python-version": (
-        check_no_python_version,
-        lambda nb: nb["metadata"].update(language_info={"name": "python", "version": "3.11.7"}),
-    ),
     "duplicate-id": (check_metadata, update("plot", id="numbers")),
     "missing-id": (check_metadata, lambda nb: cell(nb, "plot").pop("id")),
-    "title-without-number": (
-        check_title_cell,
-        update("title", source="# Matrix norms\n\n**Questions**"),
-    ),
+    "python-version": (check_no_python_version, lambda nb: nb["metadata"].update(language_info={"version": "3.11.7"})),
+    "title-without-number": (check_title_cell, update("title", source="# Matrix norms\n\n**Questions**")),
     "title-without-parts": (check_title_cell, update("title", source="# 05 · Matrix norms")),
     "no-style-cell": (check_style_cell, update("imports", source="import numpy as np")),
     "no-takeaways": (check_key_takeaways, update("takeaways", source="## Summary")),
     "solution-after-takeaways": (check_key_takeaways, swap("takeaways", "sol3")),
-    "no-next-link": (
-        check_navigation,
-        update("nav", source="[← 04](04_p_norms_and_unit_balls.ipynb)"),
-    ),
+    "no-next-link": (check_navigation, update("nav", source="[← 04](04_p_norms_and_unit_balls.ipynb)")),
     "no-navigation-cell": (check_navigation, drop("nav")),
     "two-exercises": (check_exercise_count, drop("ex3")),
     "no-solution-heading": (check_exercises, drop("solhead2")),
-    "solution-not-folded": (
-        check_exercises,
-        lambda nb: cell(nb, "sol1")["metadata"].pop("jupyter"),
-    ),
+    "solution-not-folded": (check_exercises, lambda nb: cell(nb, "sol1")["metadata"].pop("jupyter")),
     "solution-before-heading": (check_exercises, swap("solhead3", "sol3")),
     "solution-without-heading": (check_exercises, update("solhead1", source="Here is one way:")),
     "exercise-without-check": (check_exercises, drop("check2")),
-    "caption-not-a-caption": (
-        check_figures_have_captions,
-        update("caption", source="A rising line."),
-    ),
+    "caption-not-a-caption": (check_figures_have_captions, update("caption", source="A rising line.")),
     "no-caption": (check_figures_have_captions, drop("caption")),
-    "unknown-tag": (check_tags, set_tags("plot", "hide-input")),
-    "live-markdown": (check_tags, set_tags("s1", "live")),
-    "live-solution": (check_tags, set_tags("sol1", "solution", "live")),
-    "live-too-long": (
-        check_tags,
-        both(set_tags("plot", "live"), update("plot", source="x = 1\n" * 9)),
-    ),
-    "optional-code": (check_tags, set_tags("plot", "optional")),
-    "optional-not-said": (check_tags, set_tags("s3", "optional")),
-    "optional-not-heading": (check_tags, set_tags("caption", "optional")),
+    "unknown-tag": (check_tags_in_place, set_tags("plot", "hide-input")),
+    "live-markdown": (check_tags_in_place, set_tags("s1", "live")),
+    "live-solution": (check_tags_in_place, set_tags("sol1", "solution", "live")),
+    "live-too-long": (check_tags_in_place, both(set_tags("plot", "live"), update("plot", source="x = 1\n" * 9))),
+    "optional-code": (check_tags_in_place, set_tags("plot", "optional")),
+    "optional-not-said": (check_tags_in_place, set_tags("s3", "optional")),
+    "optional-not-heading": (check_tags_in_place, set_tags("caption", "optional")),
     "three-unchecked": (check_checkpoint_cadence, set_tags("s2")),
     "checkpoint-gone": (check_checkpoint_cadence, update("checkpoint", source="### Predict")),
-    "checkpoint-in-optional": (
-        check_checkpoint_cadence,
-        both(
-            set_tags("checkpoint", "optional"),
-            update("checkpoint", source="### Checkpoint (optional)"),
-        ),
-    ),
+    "checkpoint-in-optional": (check_checkpoint_cadence, both(set_tags("checkpoint", "optional"),
+                               update("checkpoint", source="### Checkpoint (optional)"))),
     "checkpoint-unchecked": (check_checkpoints_are_checked, drop("guesscheck")),
-    "check-after-heading": (
-        check_checkpoints_are_checked,
-        insert_before("guesscheck", md("### Solution", "sh")),
-    ),
-    "check-too-far": (
-        check_checkpoints_are_checked,
-        insert_before("guesscheck", *(code("x = 1", f"pad{k}", None) for k in range(3))),
-    ),
+    "check-after-heading": (check_checkpoints_are_checked, insert_before("guesscheck", md("### Solution", "x"))),
+    "check-too-far": (check_checkpoints_are_checked, insert_before("guesscheck", *(code("x = 1", f"p{k}", None) for k in range(3)))),
     "checkpoint-mid-cell": (check_checkpoints_are_checked, append("s1", "\n\n### Checkpoint: x")),
     "long-code": (check_cell_size, update("numbers", source="x = 1\n" * 61)),
     "wide-code": (check_cell_size, update("numbers", source="x = 'long line'  # comment\n" * 99)),
     "long-markdown": (check_cell_size, update("s1", source="word " * 1001)),
-    "huge-output": (
-        check_cell_size,
-        add_output("plot", {**FIGURE, "data": {"image/png": "A" * 600_000}}),
-    ),
+    "huge-output": (check_cell_size, add_output("plot", {**FIGURE, "data": {"image/png": "A" * 600_000}})),
     "semicolon": (check_code_style, update("plot", source="plt.plot([0, 1]);")),
     "semicolon-blank-lines": (check_code_style, update("plot", source="plt.show();\n\n")),
     "pylab": (check_code_style, update("numbers", source="%pylab inline")),
@@ -799,10 +665,7 @@ BROKEN = {
     "unprinted-number": (check_quoted_numbers_are_printed, append("s1", " The L2 norm is 45.04.")),
     "misrounded-number": (check_quoted_numbers_are_printed, append("s1", " About 8.38 (rounded).")),
     "number-in-latex": (check_quoted_numbers_are_printed, append("s1", " It is $\\approx 0.18$.")),
-    "number-in-comment": (
-        check_quoted_numbers_are_printed,
-        both(append("s1", " 45.04"), append("plot", "  # 45.04")),
-    ),
+    "number-in-comment": (check_quoted_numbers_are_printed, both(append("s1", " 45.04"), append("plot", "  # 45.04"))),
     "cos-45-prose": (check_errata, append("s1", " Since cos(45) is ...")),
     "cos-45-latex": (check_errata, append("s1", " and $\\cos 45 = 0.71$")),
     "cos-45-code": (check_errata, update("numbers", source="print(np.cos(45))")),
@@ -811,11 +674,9 @@ BROKEN = {
     "link-case": (check_relative_links, append("s1", " See [03](03_What_Makes_A_Norm.ipynb).")),
     "link-nowhere": (check_relative_links, append("s1", " See [the guide](../docs/nowhere.md).")),
     "link-readme-case": (check_relative_links, append("s1", " See [readme](../readme.md).")),
-    "link-anchor": (
-        check_relative_links,
-        append("s1", " See [setup](../docs/setup.md#no-such-part)."),
-    ),
+    "link-anchor": (check_relative_links, append("s1", " See [setup](../docs/setup.md#no-such-part).")),
 }
+# fmt: on
 
 
 @pytest.mark.parametrize("rule", RULES, ids=rule_id)
