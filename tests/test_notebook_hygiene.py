@@ -480,7 +480,7 @@ RULES = [rule for name, rule in list(globals().items()) if name.startswith("chec
 # ------------------------------------------------------------ the real notebooks
 
 #: Notebooks re-executed with their checkpoints in place (branch nb-d: 07, 08, 09).
-DONE = {7, 8}
+DONE = {7, 8, 9}
 
 #: (rule, notebook number) pairs not met yet, while the notebooks gain checkpoints (COURSE.md
 #: section 6) and are re-executed with scripts/nbrun.py. Strict xfail: an entry fails as soon
