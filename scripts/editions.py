@@ -36,7 +36,7 @@ EDITIONS = ("student", "codealong")
 RELEASED = "# The solution is released after the session."
 # Course-development files a learner does not need; tests that read the notebooks or the
 # scripts test the complete edition, so they stay out too (see learner_files).
-LEFT_OUT = (".ci/", ".github/", "scripts/", "notebooks/", "requirements-e2e.txt", ".gitignore")
+LEFT_OUT = (".ci/", ".github/", "scripts/", "notebooks/", ".gitignore")
 INSTRUCTOR_ONLY = ("docs/instructor_guide.md",)  # it discusses every exercise's answer
 COMPLETE_ONLY = re.compile(r"<!-- complete -->.*?<!-- end -->\n?", re.S)
 STUDENT_TEXT = re.compile(r"<!-- student: (.*?)\s*-->", re.S)
@@ -179,7 +179,9 @@ def write_zip(folder: Path) -> Path:
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
         for path in sorted(folder.rglob("*")):
             if path.is_file():
-                info = zipfile.ZipInfo(str(folder.name / path.relative_to(folder)), (2024, 1, 1, 0, 0, 0))
+                info = zipfile.ZipInfo(
+                    str(folder.name / path.relative_to(folder)), (2024, 1, 1, 0, 0, 0)
+                )
                 info.external_attr = (path.stat().st_mode & 0o777 | 0o100000) << 16
                 info.compress_type = zipfile.ZIP_DEFLATED
                 zf.writestr(info, path.read_bytes())

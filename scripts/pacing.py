@@ -86,7 +86,9 @@ def parts(nb):
 
 
 def live_lines(source: str) -> int:
-    return sum(1 for line in source.splitlines() if line.strip() and not line.lstrip().startswith("#"))
+    return sum(
+        1 for line in source.splitlines() if line.strip() and not line.lstrip().startswith("#")
+    )
 
 
 def words(markdown: str) -> int:
