@@ -21,6 +21,7 @@ the title cells, the README syllabus and the instructor guide's generated block.
 
 from __future__ import annotations
 
+import csv
 import math
 import re
 import sys
@@ -43,6 +44,7 @@ HALF_DAY_LIMIT, DAY_LIMIT, STRETCH_LIMIT = 210, 420, 90
 SETUP, REVIEW, BREAK, LUNCH = 20, 15, 10, 45
 STATED = re.compile(r"\*Teaching: (\d+) min · Exercises: (\d+) min\*")
 HEADING = re.compile(r"^(#{1,3}) ", re.M)
+DRY_RUNS = ROOT / "scripts" / "dry_runs.csv"  # notebook,date,teaching_minutes (timed)
 BEGIN, END = "<!-- pacing: begin", "<!-- pacing: end -->"
 
 
@@ -199,6 +201,27 @@ def pacing_table(rows) -> str:
     return "\n".join(lines)
 
 
+def dry_run_table(rows, path: Path = DRY_RUNS) -> str:
+    """Timed dry runs against the model, with the live-line rate each one implies."""
+    if not path.exists():
+        return f"No dry run is recorded yet in `{path.relative_to(ROOT).as_posix()}`."
+    by_nn = {row["nn"]: row for row in rows}
+    lines = [
+        "| NN | Date | Timed teaching | Model | Live lines per minute that fit the timing |",
+        "|---|---|---|---|---|",
+    ]
+    with path.open(newline="", encoding="utf-8") as handle:
+        for run in csv.DictReader(handle):
+            row = by_nn[run["notebook"]]
+            c, timed = row["counts"], Fraction(run["teaching_minutes"])
+            rest = timed - Fraction(c.words, WORDS_PER_MINUTE) - CHECKPOINT_MINUTES * c.checkpoints
+            fit = f"{float(c.live_lines / rest):.1f}" if rest > 0 and c.live_lines else "-"
+            lines.append(
+                f"| {run['notebook']} | {run['date']} | {timed} | {float(c.teaching):.1f} | {fit} |"
+            )
+    return "\n".join(lines)
+
+
 # --- schedules -----------------------------------------------------------------------------
 
 
@@ -269,6 +292,8 @@ def guide_block(rows) -> str:
         "minutes are the model rounded up to 5.",
         "",
         pacing_table(rows),
+        "",
+        dry_run_table(rows),
     ]
     for name, blocks in schedules(rows).items():
         chosen = [b for b in blocks if b[2] is not None]
