@@ -102,7 +102,11 @@ def test_broken_links_are_found(tmp_path):
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "a.md").write_text("[ok](../README.md) [gone](b.md) [out](../../x.md)")
     (tmp_path / "README.md").write_text("[web](https://example.org) [here](#top) `[no](c.md)`")
-    assert editions.broken_links(tmp_path) == ["docs/a.md: b.md", "docs/a.md: ../../x.md"]
+    assert editions.broken_links(tmp_path) == [
+        "docs/a.md: relative link 'b.md' does not resolve (with this exact case)",
+        "docs/a.md: relative link '../../x.md' does not resolve (with this exact case)",
+        "docs/a.md: relative link '../../x.md' leads out of the edition",
+    ]
 
 
 def test_build_refuses_a_root_without_notebooks(tmp_path):

@@ -5,8 +5,10 @@
 - The course: no notebook states minutes more than 10 % short of the model; the title
   cells, the README syllabus and the instructor guide's generated block agree; the half
   day fits in 3 h 30 min, each day in 7 h, and no stretch runs over 90 minutes unbroken.
-- The README's Binder badge opens an existing notebook in JupyterLab; math in the pages
-  avoids backslash punctuation that Markdown may eat.
+- The README's Binder badge opens an existing notebook in JupyterLab; every relative link
+  of the README and docs/ resolves with exact case and anchors (tests/linkcheck.py); the
+  README links every docs page; math in the pages avoids backslash punctuation that
+  Markdown may eat.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import pacing  # noqa: E402
 
 README, GUIDE = ROOT / "README.md", ROOT / "docs" / "instructor_guide.md"
+DOCS = sorted((ROOT / "docs").glob("*.md"))
 ROWS = pacing.pacing_rows()
 BADGE = (
     "[![Binder](https://mybinder.org/badge_logo.svg)](https://mybinder.org/v2/gh/"
@@ -135,7 +138,8 @@ def test_guide_block_is_generated_from_the_notebooks():
 def test_schedules_fit_their_days_with_breaks():
     days = pacing.schedules(ROWS)
     half = next(blocks for name, blocks in days.items() if name.startswith("Half day"))
-    assert pacing.length(half) <= pacing.HALF_DAY_LIMIT
+    over = pacing.length(half) - pacing.HALF_DAY_LIMIT
+    assert over <= 0, f"the half day runs {over} min over 3 h 30 min: move material to optional"
     for name, blocks in days.items():
         assert pacing.length(blocks) <= pacing.DAY_LIMIT, name
         stretch = 0
@@ -153,6 +157,7 @@ def test_schedules_fit_their_days_with_breaks():
 def test_binder_badge_opens_an_existing_notebook_in_jupyterlab():
     readme = README.read_text(encoding="utf-8")
     assert BADGE in readme
+    assert BADGE in (ROOT / "docs" / "setup.md").read_text(encoding="utf-8")
     url = re.search(r"\]\((https://mybinder\.org/v2/gh/[^)]+)\)", readme).group(1)
     query = urlparse(url).query
     assert query.startswith("urlpath=lab/tree/"), "the badge must open JupyterLab (lab/tree)"
