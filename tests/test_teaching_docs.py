@@ -14,18 +14,17 @@
 from __future__ import annotations
 
 import re
-import sys
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlparse
 
 import nbformat
+import pacing  # scripts/ is on the path (tests/conftest.py)
 import pytest
+from linkcheck import link_targets, page_problems
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
-import pacing  # noqa: E402
 
 README, GUIDE = ROOT / "README.md", ROOT / "docs" / "instructor_guide.md"
 DOCS = sorted((ROOT / "docs").glob("*.md"))
@@ -164,9 +163,19 @@ def test_binder_badge_opens_an_existing_notebook_in_jupyterlab():
     assert (ROOT / query.removeprefix("urlpath=lab/tree/")).is_file()
 
 
-@pytest.mark.parametrize(
-    "page", [README, *sorted((ROOT / "docs").glob("*.md"))], ids=lambda p: p.name
-)
+@pytest.mark.parametrize("page", [README, *DOCS], ids=lambda path: path.name)
+def test_relative_links_resolve_with_exact_case_and_anchors(page):
+    assert link_targets(page.read_text(encoding="utf-8")), f"{page.name} links nothing"
+    assert page_problems(page) == []
+
+
+def test_readme_links_every_docs_page():
+    targets = link_targets(README.read_text(encoding="utf-8"))
+    links = {(ROOT / link.partition("#")[0]).resolve() for link in targets}
+    assert DOCS and all(page.resolve() in links for page in DOCS)
+
+
+@pytest.mark.parametrize("page", [README, *DOCS], ids=lambda path: path.name)
 def test_math_avoids_backslash_punctuation_that_markdown_may_eat(page):
     # Markdown treats a backslash before ASCII punctuation (\| \, \{ \\) as an escape, so
     # GitHub may show such math wrongly; the pages write \lVert, \rVert, \lvert, \rvert.
