@@ -122,3 +122,35 @@ class TestRescale:
     def test_not_a_function(self):
         verdict = nb02.check_rescale(3.0)
         assert not verdict.passed and "function" in verdict.message
+
+
+class TestCheckpoints:
+    def test_right_answers_pass(self):
+        assert nb02.check_drawn_length(2.5).passed
+        assert nb02.check_tip_to_tail_origins([[0, 0], [4, 1]]).passed
+        assert nb02.check_tip_to_tail_origins(np.array([[0, 0], [4, 1]])).passed
+        assert nb02.check_length_factor(4).passed
+
+    @pytest.mark.parametrize(
+        ("verdict", "words"),
+        [
+            (nb02.check_drawn_length(10), "twice the true length"),
+            (nb02.check_drawn_length(5), "scale=1"),
+            (nb02.check_drawn_length(3), "not right"),
+            (nb02.check_tip_to_tail_origins([[0, 0], [1, 3]]), "tip of v itself"),
+            (nb02.check_tip_to_tail_origins([[4, 1], [0, 0]]), "swapped"),
+            (nb02.check_tip_to_tail_origins([[0, 0], [5, 4]]), "u + v"),
+            (nb02.check_tip_to_tail_origins([0, 0]), "shape"),
+            (nb02.check_length_factor(-4), "never negative"),
+            (nb02.check_length_factor(16), "not right"),
+        ],
+    )
+    def test_wrong_answers_are_named(self, verdict, words):
+        assert not verdict.passed and words in verdict.message
+
+    @pytest.mark.parametrize(
+        "check",
+        [nb02.check_drawn_length, nb02.check_tip_to_tail_origins, nb02.check_length_factor],
+    )
+    def test_blank_is_not_answered(self, check):
+        assert "Not answered yet" in check(None).message

@@ -9,6 +9,9 @@ from helpers.feedback import Feedback, check_value
 #: Errors in seconds (true minus predicted duration) of the two models on seven songs.
 ERRORS_MODEL_1 = np.array([22, -4, 2, 7, 6, -36, 12])
 ERRORS_MODEL_2 = np.array([14, 9, -13, 19, 8, -21, 4])
+# read-only, so that no cell can change the data the checks compare with
+ERRORS_MODEL_1.flags.writeable = False
+ERRORS_MODEL_2.flags.writeable = False
 
 
 def _both(answers, expected, what: str) -> Feedback:

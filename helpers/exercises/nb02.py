@@ -152,3 +152,60 @@ def check_rescale(rescale) -> Feedback:
 
 def _vec(v: np.ndarray) -> str:
     return "(" + ", ".join(f"{c:g}" for c in v) + ")"
+
+
+#: The vector of the checkpoints of sections 2 and 7, and the number it is scaled by.
+_ARROW = np.array([3.0, 4.0])
+_K = -4.0
+_U = np.array([4.0, 1.0])
+_V = np.array([1.0, 3.0])
+
+
+def check_drawn_length(length) -> Feedback:
+    """Checkpoint, section 2: the drawn length of (3, 4) with ``scale=2``."""
+    true_length = float(np.linalg.norm(_ARROW))
+    if length is not None and _slip(length, {"x": 2 * true_length}):
+        return Feedback(
+            False,
+            "Not yet: that is twice the true length. scale=2 means that 2 units of the vector "
+            "make 1 data unit of arrow: does the arrow get longer or shorter?",
+        )
+    if length is not None and _slip(length, {"x": true_length}):
+        return Feedback(False, "Not yet: that is the true length, which scale=1 draws.")
+    verdict = check_value(length, true_length / 2, name="the drawn length")
+    if verdict.passed:
+        return Feedback(
+            True,
+            "Right: with scale=2 every arrow is drawn at half its true length, so only "
+            "scale=1 draws true lengths.",
+        )
+    return verdict
+
+
+def check_tip_to_tail_origins(origins) -> Feedback:
+    """Checkpoint, section 5: the tails that draw u, then v from the tip of u."""
+    expected = np.array([[0.0, 0.0], _U])
+    verdict = check_value(origins, expected, name="origins")
+    if verdict.passed:
+        return Feedback(True, "Right: u starts at the origin and v where u ends.")
+    slips = {
+        "the second tail is the tip of v itself; v should start where u ends.": [[0, 0], _V],
+        "the tails are swapped: the first belongs to u, which starts at the origin.": [_U, [0, 0]],
+        "the second tail is the tip of u + v; v should start where u ends.": [[0, 0], _U + _V],
+    }
+    for message, wrong in slips.items():
+        if check_value(origins, np.array(wrong, dtype=float)).passed:
+            return Feedback(False, f"Not yet: {message}")
+    return verdict
+
+
+def check_length_factor(factor) -> Feedback:
+    """Checkpoint, section 7: the factor by which k = -4 multiplies a length."""
+    if factor is not None and _slip(factor, {"x": _K}):
+        return Feedback(
+            False, "Not yet: a length is never negative, so the factor cannot be negative."
+        )
+    verdict = check_value(factor, abs(_K), name="the factor")
+    if verdict.passed:
+        return Feedback(True, "Right: the length is multiplied by |k|, whatever the sign of k.")
+    return verdict
