@@ -68,3 +68,62 @@ def check_flip_threshold(threshold) -> Feedback:
     others = np.delete(ERRORS_MODEL_1, 5).astype(float)
     expected = np.sqrt(np.sum(ERRORS_MODEL_2.astype(float) ** 2) - np.sum(others**2))
     return check_value(threshold, expected, name="your threshold", rtol=1e-4)
+
+
+#: Checkpoint data: a song that lasts 185 s, predicted to last 200 s.
+_TRUE_DURATION, _PREDICTED_DURATION = 185.0, 200.0
+#: Checkpoint data: the error vectors whose L1 and max norms are predicted.
+CHECKPOINT_L1_ERRORS = np.array([3, -4, 0, 1])
+CHECKPOINT_MAX_ERRORS = np.array([2, -7, 5])
+
+
+def check_sign_convention(error) -> Feedback:
+    """Checkpoint, section 1: the error of a 200 s prediction for a 185 s song."""
+    expected = _TRUE_DURATION - _PREDICTED_DURATION
+    verdict = check_value(error, expected, name="the error")
+    if verdict.passed:
+        return Feedback(
+            True, "Right: true minus predicted is negative when the model predicts too long."
+        )
+    if check_value(error, -expected).passed:
+        return Feedback(
+            False,
+            "Not yet: that is predicted minus true. The course's errors are true minus "
+            "predicted, so a prediction that is too long gives a negative error.",
+        )
+    return verdict
+
+
+def check_l1_prediction(l1) -> Feedback:
+    """Checkpoint, section 3: the L1 norm of (3, -4, 0, 1), predicted."""
+    e = CHECKPOINT_L1_ERRORS
+    if l1 is not None and check_value(l1, float(e.sum())).passed:
+        return Feedback(
+            False,
+            "Not yet: that is the signed sum, where the negative error cancels positive ones. "
+            "The L1 norm adds the sizes of the errors.",
+        )
+    verdict = check_value(l1, float(np.abs(e).sum()), name="the L1 norm")
+    if verdict.passed:
+        return Feedback(True, "Right: 3 + 4 + 0 + 1, every error counted by its size.")
+    return verdict
+
+
+def check_max_prediction(largest) -> Feedback:
+    """Checkpoint, section 5: the max norm of (2, -7, 5), predicted."""
+    e = CHECKPOINT_MAX_ERRORS
+    slips = {
+        "that is the largest error with its sign; the max norm takes the sizes first.": e.max(),
+        "a norm is never negative: take the size (absolute value) of each error first.": e.min(),
+        "that is the L1 norm, the sum of the sizes; the max norm keeps only the largest.": (
+            np.abs(e).sum()
+        ),
+    }
+    if largest is not None:
+        for message, wrong in slips.items():
+            if check_value(largest, float(wrong)).passed:
+                return Feedback(False, f"Not yet: {message}")
+    verdict = check_value(largest, float(np.abs(e).max()), name="the max norm")
+    if verdict.passed:
+        return Feedback(True, "Right: the size of the worst error, whatever its sign.")
+    return verdict
