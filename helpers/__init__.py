@@ -7,16 +7,29 @@ notebooks themselves.
   :func:`label_arrow` writes a label beside an arrow.
 - :func:`set_course_style` and :func:`course_palette` give every figure one look.
 - :func:`numerical_gradient` and :func:`check_gradient` check a gradient derived by hand.
-- :func:`check_value`, :func:`check_gradient_answer` and :func:`check_norm_axioms` give
-  exercise feedback without printing the answer.
+- :mod:`helpers.feedback` holds the one contract every exercise check keeps (see its
+  docstring): :class:`Feedback` verdicts, :func:`checker`, :func:`call_learner`,
+  :func:`as_number`, :func:`as_array`, and the general checks :func:`check_value`,
+  :func:`check_gradient_answer` and :func:`check_norm_axioms`.
 """
 
 from helpers.feedback import (
     Feedback,
+    Reject,
+    Status,
+    as_array,
+    as_number,
+    as_vector,
+    call_learner,
     check_gradient_answer,
     check_gradient_at_points,
     check_norm_axioms,
     check_value,
+    checker,
+    learner_function,
+    not_answered,
+    right,
+    wrong,
 )
 from helpers.gradcheck import check_gradient, numerical_gradient, relative_error
 from helpers.plot_vectors import label_arrow, plot_vectors
@@ -26,6 +39,17 @@ __all__ = [
     "LINESTYLES",
     "MARKERS",
     "Feedback",
+    "Reject",
+    "Status",
+    "as_array",
+    "as_number",
+    "as_vector",
+    "call_learner",
+    "checker",
+    "learner_function",
+    "not_answered",
+    "right",
+    "wrong",
     "check_gradient",
     "check_gradient_answer",
     "check_gradient_at_points",
