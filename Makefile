@@ -62,7 +62,7 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab $(LAB_FLAGS) notebooks/00_start_here.ipynb
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -n 2 --dist loadfile --doctest-modules helpers tests \
+	$(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder --doctest-modules helpers tests \
 	  --nbval --nbval-sanitize-with tests/sanitize.cfg notebooks
 
 execute: $(STAMP)
