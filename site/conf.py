@@ -36,6 +36,7 @@ mathjax_path = "mathjax/tex-chtml.js"
 html_theme = "sphinx_book_theme"
 html_static_path = ["_static"]
 html_css_files = ["course.css"]
+html_js_files = ["course.js"]
 html_last_updated_fmt = None
 html_show_sourcelink = False
 # Light by default (the figures are drawn on white); the theme's switch offers dark.
@@ -49,5 +50,7 @@ html_theme_options = {
     "use_fullscreen_button": False,
     "home_page_in_toc": True,
     "show_navbar_depth": 1,
+    "navbar_persistent": [],  # one search field, in the sidebar (not also in a top bar)
     "launch_buttons": {"binderhub_url": "https://mybinder.org", "notebook_interface": "jupyterlab"},
 }
+html_use_index = False  # no index entries: no empty "Index" page

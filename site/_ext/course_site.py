@@ -33,7 +33,11 @@ EXPLORER_NOTE = (
     "Explorer: above is its stored first drawing. To move the sliders, launch this "
     "notebook (the rocket button at the top of the page) or open it in JupyterLab."
 )
-SECTION_KINDS = {"Exercise": "nb-exercise", "Checkpoint": "nb-checkpoint", "Solution": "nb-solution"}
+SECTION_KINDS = {
+    "Exercise": "nb-exercise",
+    "Checkpoint": "nb-checkpoint",
+    "Solution": "nb-solution",
+}
 # What MathJax 3 needs to typeset TeX as CommonHTML offline, including what its menu loads.
 MATHJAX_PARTS = ["tex-chtml.js", "input/tex/extensions", "output/chtml", "a11y", "ui", "sre"]
 
