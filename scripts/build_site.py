@@ -1,8 +1,9 @@
 """Build the course website into build/site and zip it into build/site.zip (``make site``).
 
 Run with the Python of build/site-venv (pinned in requirements-site.txt). A clean build from
-the stored notebooks, README and docs/ (nothing is executed); see site/conf.py. Prints the
-build time, the number of pages and the size of the site and of the zip.
+the stored notebooks, README and docs/ (nothing is executed); see site/conf.py. Any Sphinx
+warning (a link to a missing page or anchor, say) fails the build. Prints the build time,
+the number of pages and the size of the site and of the zip.
 """
 
 from __future__ import annotations
@@ -25,7 +26,18 @@ def main() -> int:
     start = time.perf_counter()
     for path in (OUT, CACHE, ROOT / "build" / "jupyter_execute"):
         shutil.rmtree(path, ignore_errors=True)
-    args = ["-q", "-E", "-b", "html", "-c", str(ROOT / "site"), "-d", str(CACHE)]
+    args = [
+        "-q",
+        "-E",
+        "-W",
+        "--keep-going",
+        "-b",
+        "html",
+        "-c",
+        str(ROOT / "site"),
+        "-d",
+        str(CACHE),
+    ]
     status = build_main([*args, str(ROOT), str(OUT)])
     if status:
         return status
