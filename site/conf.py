@@ -27,8 +27,10 @@ myst_heading_anchors = 4
 
 # The notebooks are stored executed: show what is stored, run nothing.
 nb_execution_mode = "off"
-# No widget JavaScript from a CDN: explorers show their stored drawing (see course_site).
+# No widget JavaScript from a CDN: explorers show their stored drawing (see course_site),
+# also if a notebook is ever saved with its widget state.
 nb_ipywidgets_js = {}
+nb_mime_priority_overrides = [("html", "application/vnd.jupyter.widget-view+json", None)]
 
 # MathJax 3 served by the site itself (course_site copies it from django-static-mathjax).
 mathjax_path = "mathjax/tex-chtml.js"
