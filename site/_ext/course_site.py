@@ -1,7 +1,8 @@
 """What the course website adds to Sphinx, myst-nb and sphinx-book-theme.
 
-- The table of contents: README is the landing page; the notebooks follow in order, then the
-  pages of docs/ (the summary sheet only if it exists), so previous/next walk the course.
+- The table of contents: README is the landing page; the notebooks follow in order (the quiz
+  after them), then the pages of docs/ (the summary sheet only if it exists), so
+  previous/next walk the course.
 - Notebook conventions (see COURSE.md section 6), all read from the stored notebooks:
   solution cells (tag ``solution``) folded behind "Show the solution"; cells tagged ``live``
   and headings tagged ``optional`` marked with a badge; ``### Exercise``, ``### Checkpoint``
@@ -43,8 +44,12 @@ MATHJAX_PARTS = ["tex-chtml.js", "input/tex/extensions", "output/chtml", "a11y",
 
 
 def toc_entries(srcdir: Path) -> tuple[list[str], list[str]]:
-    """The notebooks in order, then the docs pages: GUIDES order first, any others after."""
-    notebooks = sorted(p.stem for p in (srcdir / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    """The notebooks (NN_* in order, then others such as the quiz), then the docs pages
+    (GUIDES in that order first, any others after)."""
+    notebooks = sorted(
+        (p.stem for p in (srcdir / "notebooks").glob("*.ipynb")),
+        key=lambda stem: (not re.match(r"\d\d_", stem), stem),
+    )
     docs = {f"docs/{p.stem}" for p in (srcdir / "docs").glob("*.md")}
     guides = [d for d in GUIDES if d in docs] + sorted(docs - set(GUIDES))
     return [f"notebooks/{n}" for n in notebooks], guides
