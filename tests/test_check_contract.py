@@ -56,7 +56,7 @@ BAD_VALUES = [
 
 #: Modules whose checks are being ported to the contract: each porter removes its own entry;
 #: the list is empty when the port is done.
-PORT_PENDING = {"nb01", "nb02", "nb03", "nb04", "nb07", "nb08", "nb09"}
+PORT_PENDING = {"nb01", "nb02"}
 
 
 def _public_checks():

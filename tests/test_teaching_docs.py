@@ -6,8 +6,8 @@
 - The instructor guide's schedules add up: every block starts when the one before it ends,
   and the totals its prose states are the sums of its tables.
 - The README's Binder badge opens an existing notebook in JupyterLab (``lab/tree``).
-- Every relative link in the README and in docs/ resolves (a notebook of the course that
-  has not landed yet excepted), anchors included, and the README links every docs page.
+- Every relative link in the README and in docs/ resolves with exact case, anchors included
+  (the one link checker, tests/linkcheck.py), and the README links every docs page.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from urllib.parse import urlparse
 
 import nbformat
 import pytest
+from linkcheck import link_targets, page_problems
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
@@ -161,43 +162,15 @@ def test_binder_badge_opens_an_existing_notebook_in_jupyterlab():
     assert (ROOT / query.removeprefix("urlpath=lab/tree/")).is_file()
 
 
-def _slug(heading: str) -> str:
-    """The anchor GitHub gives a heading."""
-    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
-
-
-def _anchors(path: Path) -> set[str]:
-    text = re.sub(r"```.*?```", "", path.read_text(encoding="utf-8"), flags=re.S)
-    return {_slug(heading) for heading in re.findall(r"^#{1,6} (.+)$", text, re.M)}
-
-
-def _relative_links(path: Path) -> list[str]:
-    text = re.sub(r"```.*?```", "", path.read_text(encoding="utf-8"), flags=re.S)
-    links = re.findall(r"\]\(([^)\s]+)\)", text)
-    return [link for link in links if not re.match(r"[a-z]+:", link)]
-
-
 @pytest.mark.parametrize("page", [README, *DOCS], ids=lambda path: path.name)
-def test_relative_links_resolve(page):
-    links = _relative_links(page)
-    assert links
-    for link in links:
-        target, _, anchor = link.partition("#")
-        resolved = (page.parent / target).resolve() if target else page
-        if not resolved.exists():
-            relative = resolved.relative_to(ROOT).as_posix()
-            still_to_come = re.fullmatch(r"notebooks/(\d\d)_[a-z0-9_]+\.ipynb", relative)
-            assert still_to_come and still_to_come.group(1) in COURSE, (
-                f"{page.name}: broken link {link}"
-            )
-        elif anchor:
-            assert resolved.suffix == ".md" and anchor in _anchors(resolved), (
-                f"{page.name}: no heading for the anchor in {link}"
-            )
+def test_relative_links_resolve_with_exact_case_and_anchors(page):
+    assert link_targets(page.read_text(encoding="utf-8")), f"{page.name} links nothing"
+    assert page_problems(page) == []
 
 
 def test_readme_links_every_docs_page():
-    links = {(ROOT / link.partition("#")[0]).resolve() for link in _relative_links(README)}
+    targets = link_targets(README.read_text(encoding="utf-8"))
+    links = {(ROOT / link.partition("#")[0]).resolve() for link in targets}
     assert DOCS and all(page.resolve() in links for page in DOCS)
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from helpers.feedback import Feedback, check_gradient_at_points
+from helpers.feedback import Feedback, check_gradient_at_points, checker
 from helpers.gradcheck import numerical_gradient
 
 _rng = np.random.default_rng(2024)
@@ -38,6 +38,7 @@ def _ex1_loss(x: np.ndarray) -> float:
     return float(np.sum(r**2))
 
 
+@checker
 def check_grad_in_x(grad: Callable[[np.ndarray], np.ndarray] | None) -> Feedback:
     """Check the gradient of ||W x - y||^2 with respect to x (exercise 1)."""
     return check_gradient_at_points(_ex1_loss, grad, _POINTS_X, what="of ||W x - y||^2 in x")
@@ -48,6 +49,7 @@ def _ex2_loss(W: np.ndarray) -> float:
     return float(np.sum(EX2_C * np.sum(R**2, axis=0)))
 
 
+@checker
 def check_weighted_least_squares_gradient(
     grad: Callable[[np.ndarray], np.ndarray] | None,
 ) -> Feedback:
@@ -69,6 +71,7 @@ def _ex3_loss(W: np.ndarray) -> float:
     return float(np.sum(np.abs(E)) / len(EX3_X_ROWS))
 
 
+@checker
 def check_mean_l1_gradient(grad: Callable[[np.ndarray], np.ndarray] | None) -> Feedback:
     """Check the gradient in W of (1/N) sum_k ||W x_k - y_k||_1, samples as rows (exercise 3)."""
     n = len(EX3_X_ROWS)

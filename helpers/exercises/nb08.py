@@ -1,12 +1,24 @@
-"""Answer checks for notebook 08, Norms in training."""
+"""Exercise data and answer checks for notebook 08, Norms in training.
+
+The song data of the notebook are made here (seeded, made up, described in the notebook),
+so that the notebook and the checks use the same numbers.
+"""
 
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
 
-from helpers.feedback import Feedback, check_gradient_answer, check_value
+from helpers.feedback import (
+    Feedback,
+    as_array,
+    as_number,
+    check_gradient_answer,
+    check_value,
+    checker,
+    learner_function,
+    right,
+    wrong,
+)
 
 #: Learning rate and L2 penalty strength of exercise 1.
 LEARNING_RATE = 0.05
@@ -16,29 +28,49 @@ START_WEIGHT = 8.0
 TARGET = 1.0
 
 
+def _make_songs(seed: int = 8, n_songs: int = 80):
+    """Eighty made-up songs: five features each, and a duration in seconds."""
+    rng = np.random.default_rng(seed)
+    bars = rng.integers(48, 121, size=n_songs)
+    tempo = rng.uniform(80, 160, size=n_songs).round()
+    choruses = np.clip(np.round(bars / 30 + rng.normal(0, 0.5, size=n_songs)), 1, 6)
+    intro = rng.uniform(0, 30, size=n_songs).round()
+    title_length = rng.integers(4, 31, size=n_songs)
+    durations = 240 * bars / tempo + intro + rng.normal(0, 6, size=n_songs)
+    raw = np.column_stack([bars, tempo, choruses, intro, title_length]).astype(float)
+    return raw, durations
+
+
+#: The names of the five features, in the order of the columns of RAW_FEATURES.
+FEATURE_NAMES = ("bars", "tempo", "choruses", "intro", "title length")
+#: One row per song: bars, tempo (beats per minute), choruses, intro (s), title length.
+#: DURATIONS: each song's duration in seconds. Both made up, seeded.
+RAW_FEATURES, DURATIONS = _make_songs()
+RAW_FEATURES.flags.writeable = False
+DURATIONS.flags.writeable = False
+
+
+def _standardised(raw: np.ndarray) -> np.ndarray:
+    return (raw - raw.mean(axis=0)) / raw.std(axis=0)
+
+
+@checker
 def check_decay_factor(factor) -> Feedback:
     """Check the factor by which one weight-decay step multiplies every weight."""
     expected = 1 - 2 * LEARNING_RATE * STRENGTH
-    try:
-        value = float(factor)
-    except (TypeError, ValueError):
-        value = None  # None, or not a number: check_value says so
-    if value is not None and np.isclose(value, 1 - LEARNING_RATE * STRENGTH):
-        return Feedback(
-            False,
-            "Not yet: the gradient of lambda ||w||^2 is 2 lambda w; is the factor 2 missing?",
+    value = as_number(factor, "decay_factor")
+    if np.isclose(value, 1 - LEARNING_RATE * STRENGTH):
+        return wrong(
+            "Not yet: the gradient of lambda ||w||^2 is 2 lambda w; is the factor 2 missing?"
         )
-    if value is not None and np.isclose(value, 1 - expected):
-        return Feedback(
-            False,
+    if np.isclose(value, 1 - expected):
+        return wrong(
             "Not yet: that is the fraction of the weight the step removes; the factor is "
-            "what remains.",
+            "what remains."
         )
-    if value is not None and value >= 1:
-        return Feedback(
-            False, "Not yet: weight decay shrinks the weights, so the factor is below 1."
-        )
-    return check_value(factor, expected, name="the decay factor")
+    if value >= 1:
+        return wrong("Not yet: weight decay shrinks the weights, so the factor is below 1.")
+    return check_value(value, expected, name="the decay factor")
 
 
 def _expected_steps() -> int:
@@ -50,23 +82,21 @@ def _expected_steps() -> int:
     return steps
 
 
+@checker
 def check_steps_below_one(steps) -> Feedback:
-    """Check how many penalty-only steps take a weight of 8 below 1."""
-    if steps is None:
-        return check_value(None, 0)
-    if not isinstance(steps, numbers.Integral) or isinstance(steps, bool):
-        if isinstance(steps, numbers.Real) and float(steps).is_integer():
-            steps = int(steps)
-        else:
-            return Feedback(False, "Not yet: the number of steps should be a whole number.")
+    """Check how many penalty-only steps take a weight of 8 below 1 in size."""
+    value = as_number(steps, "steps_below_one")
+    if not value.is_integer():
+        return wrong("Not yet: the number of steps should be a whole number.")
+    steps = int(value)
     expected = _expected_steps()
     if steps == expected:
-        return Feedback(True, "Correct: that is the first step at which the weight is below 1.")
+        return right("Correct: that is the first step at which the weight is below 1 in size.")
     if steps == expected - 1:
-        return Feedback(False, "Not yet: after that many steps the weight is still at least 1.")
+        return wrong("Not yet: after that many steps the weight is still at least 1.")
     if steps < expected:
-        return Feedback(False, "Not yet: too few steps; the weight is still at least 1.")
-    return Feedback(False, "Not yet: too many steps; the weight was below 1 earlier.")
+        return wrong("Not yet: too few steps; the weight is still at least 1.")
+    return wrong("Not yet: too many steps; the weight was below 1 earlier.")
 
 
 def _penalised_problem():
@@ -77,81 +107,58 @@ def _penalised_problem():
     return A, y, w, 7.0, 0.7
 
 
+@checker
 def check_penalised_gradient(gradient) -> Feedback:
     """Check ``gradient(w, b, A, y, lam)`` of ``mean((A w + b - y)**2) + lam ||w||^2`` in w.
 
     The function is tried on data of its own (random, seeded), so a function that only
     works for the song data does not pass.
     """
-    if gradient is None:
-        return check_value(None, 0)
-    if not callable(gradient):
-        return Feedback(False, "Not yet: penalised_gradient should be a function.")
+    call = learner_function(gradient, n_args=5, name="penalised_gradient")
     A, y, w, b, lam = _penalised_problem()
 
     def loss(v):
         return np.mean((A @ v + b - y) ** 2) + lam * np.sum(v**2)
 
-    try:
-        verdict = check_gradient_answer(loss, lambda v: gradient(v, b, A, y, lam), w)
-    except Exception as exc:  # the learner's function failed: say so, don't crash
-        return Feedback(
-            False, f"Not yet: calling penalised_gradient(w, b, A, y, lam) raised {exc!r}."
-        )
-    if verdict.passed:
+    answer = as_array(call(w, b, A, y, lam), "the result of penalised_gradient")
+    verdict = check_gradient_answer(loss, lambda v: call(v, b, A, y, lam), w)
+    if verdict.passed or answer.shape != w.shape:
         return verdict
     data_only = 2 * A.T @ (A @ w + b - y) / len(y)
-    try:
-        answer = np.asarray(gradient(w.copy(), b, A, y, lam), dtype=float)
-    except Exception:  # already reported in verdict
-        return verdict
-    if answer.shape == w.shape and np.allclose(answer, len(y) * data_only + 2 * lam * w):
-        return Feedback(
-            False,
+    if np.allclose(answer, len(y) * data_only + 2 * lam * w):
+        return wrong(
             "Not yet: the loss is a mean over the examples; is the division by their "
-            "number missing?",
+            "number missing?"
         )
-    if answer.shape == w.shape and np.allclose(answer, data_only + lam * w):
-        return Feedback(
-            False, "Not yet: the penalty's part is lam * w; the derivative of w**2 is 2 w."
-        )
-    if answer.shape == w.shape and np.allclose(answer, data_only):
-        return Feedback(False, "Not yet: the penalty's part of the gradient is missing.")
+    if np.allclose(answer, data_only + lam * w):
+        return wrong("Not yet: the penalty's part is lam * w; the derivative of w**2 is 2 w.")
+    if np.allclose(answer, data_only):
+        return wrong("Not yet: the penalty's part of the gradient is missing.")
     return verdict
 
 
-def _lambda_max(features, durations) -> float:
-    A = np.asarray(features, dtype=float)
-    y = np.asarray(durations, dtype=float)
-    gradient_at_zero = -2 * A.T @ (y - y.mean()) / len(y)
-    return float(np.max(np.abs(gradient_at_zero)))
+def _gradient_at_zero() -> np.ndarray:
+    features = _standardised(RAW_FEATURES)
+    return -2 * features.T @ (DURATIONS - DURATIONS.mean()) / len(DURATIONS)
 
 
-def check_lambda_max(lambda_max, features, durations) -> Feedback:
-    """Check the smallest L1 strength at which every weight is zero (to 0.1 %).
+@checker
+def check_lambda_max(lambda_max) -> Feedback:
+    """Check the smallest L1 strength at which every weight of the song model is zero.
 
-    ``features`` (standardised, one song per row) and ``durations`` are the notebook's data;
-    the right value is computed from them here.
+    The right value is computed here from the song data (to 0.1 %).
     """
-    expected = _lambda_max(features, durations)
-    if lambda_max is not None:
-        try:
-            value = float(lambda_max)
-        except (TypeError, ValueError):
-            return Feedback(False, "Not yet: lambda_max should be one number.")
-        A = np.asarray(features, dtype=float)
-        y = np.asarray(durations, dtype=float)
-        gradient_at_zero = 2 * A.T @ (y - y.mean()) / len(y)
-        if np.isclose(value, np.sum(np.abs(gradient_at_zero)), rtol=1e-3):
-            return Feedback(
-                False,
-                "Not yet: that is the L1 norm of the gradient; every component must be "
-                "within lambda of 0 on its own.",
-            )
-        if np.isclose(value, np.linalg.norm(gradient_at_zero), rtol=1e-3):
-            return Feedback(
-                False,
-                "Not yet: that is the L2 norm of the gradient; every component must be "
-                "within lambda of 0 on its own.",
-            )
-    return check_value(lambda_max, expected, name="lambda_max", rtol=1e-3)
+    value = as_number(lambda_max, "lambda_max")
+    gradient_at_zero = _gradient_at_zero()
+    if np.isclose(value, np.sum(np.abs(gradient_at_zero)), rtol=1e-3):
+        return wrong(
+            "Not yet: that is the L1 norm of the gradient; every component must be "
+            "within lambda of 0 on its own."
+        )
+    if np.isclose(value, np.linalg.norm(gradient_at_zero), rtol=1e-3):
+        return wrong(
+            "Not yet: that is the L2 norm of the gradient; every component must be "
+            "within lambda of 0 on its own."
+        )
+    expected = float(np.max(np.abs(gradient_at_zero)))
+    return check_value(value, expected, name="lambda_max", rtol=1e-3)
