@@ -31,7 +31,8 @@ help:
 	@echo "make lab          open the course in JupyterLab (builds .venv first if needed)"
 	@echo "make test         run the unit tests and every notebook under nbval"
 	@echo "make execute      re-execute every notebook in place and store its outputs"
-	@echo "make student      write the student edition (solutions emptied) to build/student/notebooks"
+	@echo "make editions     write the student and code-along editions (and zips) to build/editions/"
+	@echo "make pacing       print modelled against stated minutes (WRITE=1: set them from the model)"
 	@echo "make lock         re-resolve requirements.in into requirements.txt"
 	@echo "make clean        remove .venv, .tools and build/"
 	@echo "make lint         ruff check and format check of helpers, tests, scripts, notebooks"
@@ -113,8 +114,17 @@ e2e: $(STAMP) $(E2E_STAMP)
 	@bash scripts/ensure_chromium.sh
 	$(E2E_VENV)/bin/python scripts/e2e.py $(E2E_NOTEBOOKS)
 
-# The student edition for workshops: every notebook with its solution cells emptied and all
-# outputs cleared, written to build/student/notebooks (scripts/make_student_edition.py).
-.PHONY: student
-student: $(STAMP)
-	$(BIN)/python scripts/make_student_edition.py
+# ---- Workshops (docs/instructor_guide.md) -------------------------------------------------
+
+# The student and code-along editions, each a folder a learner can use alone, and a .zip
+# beside it, in build/editions/ (scripts/editions.py). `make student` is the old name.
+.PHONY: editions student pacing
+editions: $(STAMP)
+	$(BIN)/python scripts/editions.py
+
+student: editions
+
+# The pacing table, modelled minutes against stated ones (scripts/pacing.py); WRITE=1 first
+# sets the stated minutes in the title cells, the README and the guide from the model.
+pacing: $(STAMP)
+	$(BIN)/python scripts/pacing.py $(if $(WRITE),--write,)
