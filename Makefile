@@ -61,8 +61,12 @@ $(STAMP): requirements.txt pyproject.toml
 lab: $(STAMP)
 	$(BIN)/jupyter lab $(LAB_FLAGS) notebooks/00_start_here.ipynb
 
+# Two workers take whole files, longest first (the order tests/conftest.py gives, kept by
+# --no-loadscope-reorder). Bytecode is written even where PYTHONDONTWRITEBYTECODE is set (CI):
+# pytest's rewritten test modules and helpers/ are then compiled once, not in every worker
+# and kernel of every run (__pycache__/ is ignored by git).
 test: $(STAMP)
-	$(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder --doctest-modules helpers tests \
+	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder --doctest-modules helpers tests \
 	  --nbval --nbval-sanitize-with tests/sanitize.cfg notebooks
 
 execute: $(STAMP)
