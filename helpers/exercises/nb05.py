@@ -83,7 +83,8 @@ def check_norms_from_singular_values(spectral, frobenius, nuclear) -> Feedback:
         elif not np.isclose(number, value):
             problems.append(f"{name} is not right (it is {rule})")
     if problems:
-        return wrong("Not yet: " + "; ".join(problems) + ".")
+        message = "Not yet: " + "; ".join(problems)
+        return wrong(message if message.endswith("?") else message + ".")
     return right(
         "Right: 4, sqrt(16 + 9 + 0) = 5 and 4 + 3 + 0 = 7: the L-infinity, L2 and L1 norms "
         "of the singular values, in increasing order."

@@ -28,7 +28,7 @@ from helpers.gradcheck import numerical_gradient
 
 #: Checkpoint 1: the power rule for s**POWER at s = POWER_AT.
 #: (Not s = 4: section 1 of the notebook prints the slope of s**1.5 there.)
-POWER, POWER_AT = 1.5, 9.0
+POWER, POWER_AT = 1.5, 16.0
 
 #: Checkpoint 2: the point at which to predict the gradient of the L2 norm.
 CHECKPOINT_U = np.array([3.0, -4.0])
