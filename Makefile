@@ -61,8 +61,12 @@ $(STAMP): requirements.txt pyproject.toml
 lab: $(STAMP)
 	$(BIN)/jupyter lab $(LAB_FLAGS) notebooks/00_start_here.ipynb
 
+# Two workers take whole files, longest first (the order tests/conftest.py gives, kept by
+# --no-loadscope-reorder). Bytecode is written even where PYTHONDONTWRITEBYTECODE is set (CI):
+# pytest's rewritten test modules and helpers/ are then compiled once, not in every worker
+# and kernel of every run (__pycache__/ is ignored by git).
 test: $(STAMP)
-	$(BIN)/python -m pytest -n 2 --dist loadfile --doctest-modules helpers tests \
+	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder --doctest-modules helpers tests \
 	  --nbval --nbval-sanitize-with tests/sanitize.cfg notebooks
 
 execute: $(STAMP)
@@ -128,3 +132,30 @@ student: editions
 # sets the stated minutes in the title cells, the README and the guide from the model.
 pacing: $(STAMP)
 	$(BIN)/python scripts/pacing.py $(if $(WRITE),--write,)
+
+# ---- The course website ---------------------------------------------------------------
+# `make site` builds build/site/ and build/site.zip from the stored notebooks, README and
+# docs/ (site/conf.py; nothing is executed), with Sphinx, sphinx-book-theme and myst-nb
+# pinned in requirements-site.txt and installed in build/site-venv. `make site-test` builds
+# it, then checks its links and every page in headless Chromium (scripts/site_test.py).
+SITE_VENV  := build/site-venv
+SITE_STAMP := $(SITE_VENV)/.installed
+
+.PHONY: site site-test
+
+$(SITE_STAMP): requirements-site.txt
+	@if [ -x $(UV) ]; then \
+	  { test -x $(SITE_VENV)/bin/python || $(UV) venv --quiet --python $(PYTHON) $(SITE_VENV); } && \
+	  $(UV) pip sync --quiet --python $(SITE_VENV)/bin/python requirements-site.txt ; \
+	else \
+	  { test -x $(SITE_VENV)/bin/python || $(PYTHON) -m venv $(SITE_VENV); } && \
+	  $(SITE_VENV)/bin/python -m pip install --quiet -r requirements-site.txt ; \
+	fi
+	@touch $@
+
+site: $(SITE_STAMP)
+	$(SITE_VENV)/bin/python scripts/build_site.py
+
+site-test: site $(E2E_STAMP)
+	@bash scripts/ensure_chromium.sh
+	$(E2E_VENV)/bin/python scripts/site_test.py

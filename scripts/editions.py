@@ -32,6 +32,9 @@ from pathlib import Path
 import nbformat
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+import linkcheck  # noqa: E402  (the project's one link checker)
+
 EDITIONS = ("student", "codealong")
 RELEASED = "# The solution is released after the session."
 # Course-development files a learner does not need; tests that read the notebooks or the
@@ -138,26 +141,22 @@ def learner_files(root: Path) -> list[Path]:
     return files
 
 
-def relative_links(path: Path) -> list[str]:
-    """Relative link targets in a Markdown page or in a notebook's Markdown cells."""
-    if path.suffix == ".ipynb":
-        nb = nbformat.read(path, as_version=4)
-        text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
-    else:
-        text = path.read_text(encoding="utf-8")
-    text = re.sub(r"```.*?```|`[^`\n]*`|<!--.*?-->", "", text, flags=re.S)
-    links = re.findall(r"\]\(([^)\s]+)\)", text) + re.findall(r'src="([^"]+)"', text)
-    return [link for link in links if not re.match(r"[a-z]+:|#", link)]
-
-
 def broken_links(folder: Path) -> list[str]:
-    """Every relative link in ``folder`` that does not name a file or folder inside it."""
+    """Every relative link in ``folder``'s pages and notebooks that fails the project's link
+    checker (tests/linkcheck.py) or leads out of ``folder``."""
     broken = []
     for path in sorted([*folder.rglob("*.md"), *folder.rglob("*.ipynb")]):
-        for link in relative_links(path):
+        if path.suffix == ".ipynb":
+            nb = nbformat.read(path, as_version=4)
+            text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+        else:
+            text = path.read_text(encoding="utf-8")
+        problems = linkcheck.broken_links(text, path.parent)
+        for link in linkcheck.link_targets(text):
             target = (path.parent / link.split("#")[0]).resolve()
-            if not target.exists() or not target.is_relative_to(folder.resolve()):
-                broken.append(f"{path.relative_to(folder)}: {link}")
+            if not target.is_relative_to(folder.resolve()):
+                problems.append(f"relative link {link!r} leads out of the edition")
+        broken += [f"{path.relative_to(folder)}: {problem}" for problem in problems]
     return broken
 
 

@@ -365,6 +365,9 @@ def main(argv: list[str]) -> int:
     for name, blocks in schedules(rows).items():
         hours, minutes = divmod(length(blocks), 60)
         print(f"{name}: {hours} h {minutes} min")
+        limit = HALF_DAY_LIMIT if name.startswith("Half day") else DAY_LIMIT
+        if length(blocks) > limit:
+            problems.append(f"{name} runs {length(blocks) - limit} min over {limit} min")
     print("\n".join(problems) or "every notebook's stated minutes cover the model")
     return 1 if problems else 0
 

@@ -4,29 +4,27 @@ Fast tests check the transformations on small notebooks made here. The rest buil
 editions of the real course into a temporary folder and check: what a learner's folder
 carries, that no solution text, caption or output leaks, that every link resolves, that
 putting the live cells back into the code-along edition gives the student edition, and
-that every student notebook runs top to bottom with blank answers (two kernels at a time),
+that every student notebook runs top to bottom with blank answers (scripts/nbrun.py, two
+kernels at a time),
 each check cell saying "not answered yet". The code-along edition is not executed: its
 emptied live cells break later cells by design.
 """
 
 from __future__ import annotations
 
-import asyncio
-import os
 import re
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
+import editions  # scripts/ is on the path (tests/conftest.py)
 import nbformat
+import nbrun
 import pytest
-from nbclient import NotebookClient
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
-import editions  # noqa: E402
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 CHECK_CALL = re.compile(r"\b(nb\d\d|quiz)\.check_\w+\(")
@@ -102,7 +100,11 @@ def test_broken_links_are_found(tmp_path):
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "a.md").write_text("[ok](../README.md) [gone](b.md) [out](../../x.md)")
     (tmp_path / "README.md").write_text("[web](https://example.org) [here](#top) `[no](c.md)`")
-    assert editions.broken_links(tmp_path) == ["docs/a.md: b.md", "docs/a.md: ../../x.md"]
+    assert editions.broken_links(tmp_path) == [
+        "docs/a.md: relative link 'b.md' does not resolve (with this exact case)",
+        "docs/a.md: relative link '../../x.md' does not resolve (with this exact case)",
+        "docs/a.md: relative link '../../x.md' leads out of the edition",
+    ]
 
 
 def test_build_refuses_a_root_without_notebooks(tmp_path):
@@ -179,36 +181,20 @@ def test_codealong_with_its_live_cells_back_is_the_student_edition(built):
         assert _restore_live(codealong, complete) == nbformat.writes(student), path.name
 
 
-async def _run(paths: list[Path]) -> dict[str, list[str]]:
-    """Execute each notebook in a fresh kernel, two at a time; list what went wrong."""
-    gate, env = asyncio.Semaphore(2), dict(os.environ, PYTHONHASHSEED="0")
-
-    async def one(path: Path) -> list[str]:
-        nb = nbformat.read(path, as_version=4)
-        client = NotebookClient(
-            nb, timeout=120, kernel_name="python3", allow_errors=True,
-            resources={"metadata": {"path": str(path.parent)}},
-        )  # fmt: skip
-        async with gate:
-            try:
-                await client.async_execute(env=env)
-            except Exception as error:  # a dead kernel or a timeout
-                return [f"execution stopped: {type(error).__name__}: {error}"]
-        found = []
-        for index, cell in enumerate(nb.cells):
-            outputs = cell.get("outputs", [])
-            text = "".join(
-                o.get("text", "") + str(o.get("data", {}).get("text/plain", "")) for o in outputs
-            )
-            found += [
-                f"cell {index}: {o.ename}: {o.evalue}" for o in outputs if o.output_type == "error"
-            ]
-            if CHECK_CALL.search(cell.source) and "not answered yet" not in text.lower():
-                found.append(f"cell {index} ({cell.source[:40]!r}) does not say 'not answered yet'")
-        return found
-
-    results = await asyncio.gather(*(one(path) for path in paths))
-    return {path.name: found for path, found in zip(paths, results)}
+def _problems(nb) -> list[str]:
+    """Errors in an executed notebook, and check cells that do not say "not answered yet"."""
+    found = []
+    for index, cell in enumerate(nb.cells):
+        outputs = cell.get("outputs", [])
+        text = "".join(
+            o.get("text", "") + str(o.get("data", {}).get("text/plain", "")) for o in outputs
+        )
+        found += [
+            f"cell {index}: {o.ename}: {o.evalue}" for o in outputs if o.output_type == "error"
+        ]
+        if CHECK_CALL.search(cell.source) and "not answered yet" not in text.lower():
+            found.append(f"cell {index} ({cell.source[:40]!r}) does not say 'not answered yet'")
+    return found
 
 
 @pytest.fixture(scope="module")
@@ -217,10 +203,14 @@ def blank_runs(built, tmp_path_factory) -> dict[str, list[str]]:
     canary.cells.append(new_code_cell("print(doubled + 1)"))
     canary_path = tmp_path_factory.mktemp("canary") / "canary.ipynb"
     nbformat.write(canary, canary_path)
-    paths = sorted(
-        (built["student"] / "notebooks").glob("*.ipynb"), key=lambda p: -p.stat().st_size
-    )
-    return asyncio.run(_run([*paths, canary_path]))
+    folder = built["student"] / "notebooks"
+    paths = [*sorted(folder.glob("*.ipynb"), key=lambda p: -p.stat().st_size), canary_path]
+    jobs = [(nbformat.read(path, as_version=4), path.parent) for path in paths]
+    results = nbrun.execute_many(jobs, parallel=2, timeout=120, allow_errors=True)
+    return {
+        path.name: [f"stopped: {r!r}"] if isinstance(r, Exception) else _problems(r)
+        for path, r in zip(paths, results)
+    }
 
 
 def test_a_cell_needing_a_solution_is_reported(blank_runs):

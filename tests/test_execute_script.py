@@ -56,16 +56,20 @@ def test_kernels_run_in_the_given_folder_with_the_course_settings(tmp_path, monk
     probe = "import os\nprint(open('data.txt').read().strip(), os.environ['PYTHONHASHSEED'])"
     ok = new_notebook(cells=[new_code_cell(probe)])
     failing = new_notebook(cells=[new_code_cell("1 / 0"), new_code_cell("print('after')")])
-    stored = new_notebook(cells=[new_code_cell("1 / 0"), new_code_cell("print('after')")])
 
-    results = nbrun.execute_many(
-        [(ok, tmp_path), (failing, tmp_path)], parallel=2, timeout=60
-    ) + nbrun.execute_many([(stored, tmp_path)], parallel=1, allow_errors=True)
+    results = nbrun.execute_many([(failing, tmp_path), (ok, tmp_path)], parallel=2, timeout=60)
 
-    assert results[0] is ok and ok.cells[0].outputs[0]["text"] == "here 0\n"
-    assert isinstance(results[1], CellExecutionError) and "ZeroDivisionError" in str(results[1])
-    assert [o["output_type"] for o in stored.cells[0].outputs] == ["error"]
-    assert stored.cells[1].outputs[0]["text"] == "after\n"
+    assert isinstance(results[0], CellExecutionError) and "ZeroDivisionError" in str(results[0])
+    assert failing.cells[1].outputs == []
+    assert results[1] is ok and ok.cells[0].outputs[0]["text"] == "here 0\n"
+
+
+def test_client_options_reach_nbclient(tmp_path):
+    made = nbrun.client(new_notebook(), cwd=tmp_path, timeout=7, allow_errors=True)
+    assert (made.timeout, made.allow_errors, made.kernel_name) == (7, True, "python3")
+    assert made.resources["metadata"]["path"] == str(tmp_path)
+    assert not made.record_timing and not made.store_widget_state
+    assert set(made.comm_open_handlers) == {"jupyter.widget"}
 
 
 def test_execute_many_refuses_zero_kernels():

@@ -132,3 +132,50 @@ def test_answers_that_are_not_numbers_get_a_message():
     assert not nb08.check_steps_below_one("ten").passed
     verdict = nb08.check_penalised_gradient(lambda w, b, A, y, lam: "gradient")
     assert not verdict.passed and "list or array of numbers" in verdict.message
+
+
+# ------------------------------------------------------------------ checkpoints
+
+
+def test_learning_curves_checkpoint():
+    assert nb08.check_learning_curves(0.5, 0.6).passed
+    slow = nb08.check_learning_curves(0.1, 0.6)
+    assert not slow.passed and "fewer steps" in slow.message
+    swapped = nb08.check_learning_curves(0.6, 0.5).message
+    assert "never settles" in swapped and "diverging_eta" in swapped
+    assert "among the learning rates" in nb08.check_learning_curves(0.3, 0.6).message
+
+
+def test_l1_path_checkpoint():
+    assert nb08.check_l1_path(4, 0).passed
+    assert "nonzero_at_10" in nb08.check_l1_path(5, 0).message
+    wrong_feature = nb08.check_l1_path(4, 4).message
+    assert "title length" in wrong_feature and "nonzero_at_10" not in wrong_feature
+    assert "0 to 4" in nb08.check_l1_path(4, 5).message
+    assert "0 to 4" in nb08.check_l1_path(4, 1.5).message
+
+
+def test_l1_path_checkpoint_agrees_with_the_notebooks_ista():
+    """At lambda = 10 the title-length weight is 0 and the other four are not."""
+    w = nb08._lasso(nb08.PATH_STRENGTH)
+    assert np.count_nonzero(w) == 4 and w[nb08.FEATURE_NAMES.index("title length")] == 0
+
+
+def test_outliers_checkpoint():
+    assert nb08.check_outliers_removed(2).passed
+    assert "same strength" in nb08.check_outliers_removed(1).message
+    assert not nb08.check_outliers_removed(3).passed
+    assert "choose" in nb08.check_outliers_removed(0).message
+
+
+def test_touch_point_checkpoint():
+    assert nb08.check_touch_point(2).passed
+    assert "old w*" in nb08.check_touch_point(1).message
+    assert not nb08.check_touch_point(3).passed
+
+
+def test_the_touch_point_search_finds_corners_and_edges():
+    assert np.allclose(nb08._diamond_touch(nb08.W_STAR), [1, 0])
+    assert np.allclose(nb08._diamond_touch(nb08.MOVED_W_STAR), [0, 1])
+    edge = nb08._diamond_touch(np.array([1.5, 1.5]))
+    assert np.all(edge > 0.05) and np.isclose(edge.sum(), 1)

@@ -124,3 +124,27 @@ class TestRampDenoised:
         assert not verdict.passed and "does not solve" in verdict.message
         verdict = nb09.check_ramp_denoised(np.zeros(3))
         assert not verdict.passed and "shape" in verdict.message
+
+
+# ------------------------------------------------------------------ checkpoints
+
+
+def test_difference_norms_checkpoint():
+    assert nb09.check_difference_norms(6, 14).passed
+    net = nb09.check_difference_norms(4, 14).message
+    assert "net climb" in net and "squared:" not in net
+    assert "TV squared" in nb09.check_difference_norms(6, 36).message
+    assert "L2 norm of Dx" in nb09.check_difference_norms(6, np.sqrt(14)).message
+
+
+def test_constant_denoised_checkpoint():
+    assert nb09.check_constant_denoised(2.0).passed
+    assert "only changes" in nb09.check_constant_denoised(0).message
+    assert not nb09.check_constant_denoised(1.0).passed
+
+
+def test_spread_charges_checkpoint():
+    assert nb09.check_spread_charges(1.7, 2 * 0.85**2).passed
+    assert "in one step" in nb09.check_spread_charges(1.7, 1.7**2).message
+    assert "two half drops" in nb09.check_spread_charges(1.7, 0.85**2).message
+    assert "tv_charge" in nb09.check_spread_charges(0.85, 1.445).message

@@ -1,7 +1,9 @@
 """Exercise data and answer checks for notebook 08, Norms in training.
 
 The song data of the notebook are made here (seeded, made up, described in the notebook),
-so that the notebook and the checks use the same numbers.
+so that the notebook and the checks use the same numbers; so are the learning rates of its
+learning curves and the loss of its constraint-region picture. The checkpoint checks take a
+number (or a numbered choice) and say at once whether it is right.
 """
 
 from __future__ import annotations
@@ -162,3 +164,190 @@ def check_lambda_max(lambda_max) -> Feedback:
         )
     expected = float(np.max(np.abs(gradient_at_zero)))
     return check_value(value, expected, name="lambda_max", rtol=1e-3)
+
+
+# --------------------------------------------------------------------------- checkpoints
+
+#: The learning rates of the learning curves of section 3, and their number of steps.
+LEARNING_RATES = (0.01, 0.1, 0.5, 0.6)
+CURVE_STEPS = 200
+
+
+def _learning_curve(learning_rate: float) -> np.ndarray:
+    """The mean squared error after each gradient-descent step from w = 0, b = 0."""
+    features = _standardised(RAW_FEATURES)
+    w, b, losses = np.zeros(features.shape[1]), 0.0, []
+    for _ in range(CURVE_STEPS):
+        residuals = features @ w + b - DURATIONS
+        w = w - learning_rate * 2 * features.T @ residuals / len(DURATIONS)
+        b = b - learning_rate * 2 * residuals.mean()
+        losses.append(np.mean((features @ w + b - DURATIONS) ** 2))
+    return np.array(losses)
+
+
+def _curve_verdicts() -> tuple[float, float]:
+    """The learning rate that reaches the floor first, and the one whose loss grows."""
+    curves = {eta: _learning_curve(eta) for eta in LEARNING_RATES}
+    floor = min(np.min(c) for c in curves.values())
+    reached = {
+        eta: int(np.argmax(c <= 1.01 * floor))
+        for eta, c in curves.items()
+        if np.any(c <= 1.01 * floor)
+    }
+    diverging = [eta for eta, c in curves.items() if c[-1] > c[0]]
+    return min(reached, key=reached.get), diverging[0]
+
+
+@checker
+def check_learning_curves(fastest_eta, diverging_eta) -> Feedback:
+    """Checkpoint: the learning rate that reaches the floor first, and the one that diverges."""
+    fastest = as_number(fastest_eta, "fastest_eta")
+    diverging = as_number(diverging_eta, "diverging_eta")
+    rates = ", ".join(f"{eta:g}" for eta in LEARNING_RATES)
+    if not all(any(np.isclose(v, eta) for eta in LEARNING_RATES) for v in (fastest, diverging)):
+        return wrong(f"Not yet: both answers are among the learning rates of the figure, {rates}.")
+    right_fastest, right_diverging = _curve_verdicts()
+    problems = []
+    if not np.isclose(diverging, right_diverging):
+        problems.append(
+            "diverging_eta: look for the curve that ends higher than it starts and leaves the plot."
+        )
+    if np.isclose(fastest, right_diverging):
+        problems.append("fastest_eta: that curve dips first but never settles on the floor.")
+    elif not np.isclose(fastest, right_fastest):
+        problems.append(
+            "fastest_eta: that curve gets to the floor (or toward it), but another gets there "
+            "in fewer steps."
+        )
+    if problems:
+        return wrong("Not yet: " + " ".join(problems))
+    return right(
+        f"Right: eta = {right_fastest:g} reaches the floor within a few steps, eta = "
+        f"{right_diverging:g} overshoots further at every step. Of these four, the fastest is "
+        "the largest that still converges."
+    )
+
+
+def _lasso(strength: float, n_steps: int = 3000) -> np.ndarray:
+    """The L1-penalised song weights at one strength, by ISTA from w = 0 (to convergence)."""
+    features = _standardised(RAW_FEATURES)
+    n = len(DURATIONS)
+    gram = features.T @ features / n
+    moment = features.T @ (DURATIONS - DURATIONS.mean()) / n
+    w = np.zeros(features.shape[1])
+    for _ in range(n_steps):
+        z = w - 0.2 * 2 * (gram @ w - moment)
+        w = np.sign(z) * np.maximum(np.abs(z) - 0.2 * strength, 0)
+    return w
+
+
+#: The strength at which the path checkpoint counts the non-zero weights.
+PATH_STRENGTH = 10.0
+
+
+@checker
+def check_l1_path(nonzero_at_10, last_to_zero) -> Feedback:
+    """Checkpoint: non-zero weights at lambda = 10, and the column of the last one to reach 0."""
+    count = as_number(nonzero_at_10, "nonzero_at_10")
+    column = as_number(last_to_zero, "last_to_zero")
+    n_features = RAW_FEATURES.shape[1]
+    if not column.is_integer() or not 0 <= column < n_features:
+        return wrong(
+            f"Not yet: last_to_zero is a column number of feature_names, 0 to {n_features - 1}."
+        )
+    right_count = int(np.count_nonzero(_lasso(PATH_STRENGTH)))
+    lambda_max = float(np.max(np.abs(_gradient_at_zero())))
+    right_column = int(np.flatnonzero(_lasso(0.99 * lambda_max))[0])
+    problems = []
+    if count != right_count:
+        problems.append(
+            f"nonzero_at_10: count the lines that are not on the zero line at lambda = "
+            f"{PATH_STRENGTH:g} in the left panel ({n_features} lines in all)."
+        )
+    if int(column) != right_column:
+        problems.append(
+            f"last_to_zero: column {int(column)} is {FEATURE_NAMES[int(column)]}; follow the "
+            "line that reaches 0 furthest to the right."
+        )
+    if problems:
+        return wrong("Not yet: " + " ".join(problems))
+    return right(
+        f"Right: {right_count} weights are non-zero at lambda = {PATH_STRENGTH:g}, and "
+        f"{FEATURE_NAMES[right_column]}, the strongest feature, is the last to reach 0."
+    )
+
+
+#: Choices of the outlier checkpoint: which slope changes more when the outliers go.
+OUTLIER_CHOICES = {1: "the L1 fit's", 2: "the L2 fit's", 3: "both by about the same"}
+
+
+@checker
+def check_outliers_removed(moves_more) -> Feedback:
+    """Checkpoint: which fitted slope changes more when the hidden tracks are cut."""
+    choice = as_number(moves_more, "moves_more")
+    if choice not in OUTLIER_CHOICES:
+        return wrong("Not yet: choose 1, 2 or 3.")
+    if choice == 2:
+        return right(
+            "Right: the L2 line was pulled toward the four outliers, in proportion to their "
+            "large residuals; without them it moves back to the bulk of the songs. The L1 "
+            "line hardly felt them, so it hardly moves."
+        )
+    if choice == 1:
+        return wrong(
+            "Not yet: under the L1 loss each song pulls with the same strength, however far "
+            "away it is. Which line did the four outliers pull more?"
+        )
+    return wrong("Not yet: did the outliers pull on the two lines equally (section 7's shares)?")
+
+
+#: The quadratic loss of the constraint-region picture: (w - W_STAR)^T CURVATURE (w - W_STAR).
+W_STAR = np.array([2.0, 1.1])
+CURVATURE = np.array([[1.0, 0.3], [0.3, 0.6]])
+#: Where the checkpoint of section 8 moves the unconstrained minimum.
+MOVED_W_STAR = np.array([0.4, 2.5])
+for _array in (W_STAR, CURVATURE, MOVED_W_STAR):
+    _array.flags.writeable = False
+
+#: Choices of that checkpoint: where the smallest contour first touches the L1 diamond.
+TOUCH_CHOICES = {1: "the right corner (1, 0)", 2: "the top corner (0, 1)", 3: "an edge"}
+
+
+def _diamond_touch(centre: np.ndarray) -> np.ndarray:
+    """Where the smallest contour around ``centre`` first touches the unit L1 diamond."""
+    corners = np.array([[1, 0], [0, 1], [-1, 0], [0, -1], [1, 0]], dtype=float)
+    fractions = np.linspace(0, 1, 5001)[:, None]
+    boundary = np.concatenate([a + (b - a) * fractions for a, b in zip(corners, corners[1:])])
+    offset = boundary - centre
+    return boundary[np.argmin(np.sum((offset @ CURVATURE) * offset, axis=1))]
+
+
+def _touch_choice(centre: np.ndarray) -> int:
+    touch = _diamond_touch(centre)
+    if np.allclose(touch, [1, 0]):
+        return 1
+    if np.allclose(touch, [0, 1]):
+        return 2
+    return 3
+
+
+@checker
+def check_touch_point(touch_choice) -> Feedback:
+    """Checkpoint: where the contours around MOVED_W_STAR first touch the L1 diamond."""
+    choice = as_number(touch_choice, "touch_choice")
+    if choice not in TOUCH_CHOICES:
+        return wrong("Not yet: choose 1, 2 or 3.")
+    expected = _touch_choice(MOVED_W_STAR)
+    if choice == expected:
+        return right(
+            f"Right: {TOUCH_CHOICES[expected]}. The minimum now sits high above the diamond, "
+            "and the corner that sticks out toward it is reached first: w_1 = 0 there."
+        )
+    if choice == 1:
+        return wrong(
+            "Not yet: that was the answer for the old w*; which corner points toward the new one?"
+        )
+    return wrong(
+        "Not yet: a contour reaches a corner first when the corner sticks out toward w*. "
+        "Which corner points toward (0.4, 2.5)?"
+    )

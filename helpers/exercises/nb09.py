@@ -1,4 +1,7 @@
-"""Exercise data and answer checks for notebook 09, Smoothness penalties."""
+"""Exercise data and answer checks for notebook 09, Smoothness penalties.
+
+The checkpoint checks take numbers and say at once whether they are right.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ import numpy as np
 from helpers.feedback import (
     Feedback,
     as_array,
+    as_number,
     check_gradient_answer,
     check_value,
     checker,
@@ -121,3 +125,98 @@ def check_ramp_denoised(denoised) -> Feedback:
             "matrix for the signal's length."
         )
     return wrong("Not yet: your signal does not solve (I + 1000 D2^T D2) x = noisy_ramp.")
+
+
+# --------------------------------------------------------------------------- checkpoints
+
+#: Checkpoint of section 1: a short signal whose differences the learner measures.
+CHECKPOINT_SIGNAL = np.array([1.0, 3.0, 2.0, 2.0, 5.0])
+CHECKPOINT_SIGNAL.flags.writeable = False
+
+
+@checker
+def check_difference_norms(tv, squared) -> Feedback:
+    """Checkpoint: TV(x) = ||Dx||_1 and ||Dx||_2^2 of CHECKPOINT_SIGNAL."""
+    tv_value = as_number(tv, "tv")
+    squared_value = as_number(squared, "squared")
+    d = np.diff(CHECKPOINT_SIGNAL)
+    problems = []
+    if not np.isclose(tv_value, np.sum(np.abs(d))):
+        if np.isclose(tv_value, np.sum(d)):
+            hint = (
+                "that is the net climb x_n - x_1: the signed differences cancel; add their sizes."
+            )
+        elif np.isclose(tv_value, np.sum(np.abs(CHECKPOINT_SIGNAL))):
+            hint = "that is the L1 norm of x itself; TV measures its differences."
+        else:
+            hint = "list the differences x_{i+1} - x_i, then add their absolute values."
+        problems.append(f"tv: {hint}")
+    if not np.isclose(squared_value, np.sum(d**2)):
+        if np.isclose(squared_value, np.sum(np.abs(d)) ** 2):
+            hint = "that is TV squared: square each difference first, then add."
+        elif np.isclose(squared_value, np.sqrt(np.sum(d**2))):
+            hint = "that is the L2 norm of Dx; its square is wanted."
+        else:
+            hint = "square each difference, then add."
+        problems.append(f"squared: {hint}")
+    if problems:
+        return wrong("Not yet: " + " ".join(problems))
+    return right(
+        f"Right: the differences are {d.astype(int).tolist()}; TV adds their sizes, the "
+        "squared L2 norm their squares, so the one large jump costs it the most."
+    )
+
+
+#: Checkpoint of section 3: Tikhonov smoothing of a constant signal, at this strength.
+CONSTANT_LEVEL = 2.0
+CONSTANT_LENGTH = 90
+CONSTANT_STRENGTH = 30.0
+
+
+@checker
+def check_constant_denoised(every_sample) -> Feedback:
+    """Checkpoint: the value of every sample of Tikhonov smoothing of a constant 2.0."""
+    value = as_number(every_sample, "every_sample")
+    D = _difference_matrix(CONSTANT_LENGTH)
+    y = np.full(CONSTANT_LENGTH, CONSTANT_LEVEL)
+    result = np.linalg.solve(np.eye(CONSTANT_LENGTH) + CONSTANT_STRENGTH * D.T @ D, y)
+    if np.allclose(result, value):
+        return right(
+            "Right: a constant signal has Dx = 0, so the penalty is already 0 and the "
+            "closest signal to y is y itself: the gradient 2(x - y) + 2 lambda D^T D x is 0 at x = y."
+        )
+    if np.isclose(value, 0):
+        return wrong(
+            "Not yet: the penalty charges only changes between neighbours, not the level; "
+            "pulling the signal to 0 would cost ||x - y||^2 and gain nothing."
+        )
+    return wrong("Not yet: what is Dx for a constant signal, and so the penalty?")
+
+
+#: Checkpoint of section 5: the clean signal's drop at sample 72 (from 2.5 to 0.8).
+DROP = 1.7
+
+
+@checker
+def check_spread_charges(tv_charge, l2_charge) -> Feedback:
+    """Checkpoint: ||Dx||_1 and ||Dx||_2^2 of a drop of DROP spread evenly over two steps."""
+    tv_value = as_number(tv_charge, "tv_charge")
+    l2_value = as_number(l2_charge, "l2_charge")
+    half = DROP / 2
+    problems = []
+    if not np.isclose(tv_value, 2 * half):
+        problems.append("tv_charge: add the sizes of the two half drops.")
+    if not np.isclose(l2_value, 2 * half**2):
+        if np.isclose(l2_value, DROP**2):
+            problems.append("l2_charge: that is the charge for the drop in one step.")
+        elif np.isclose(l2_value, half**2):
+            problems.append("l2_charge: there are two half drops, each charged its square.")
+        else:
+            problems.append("l2_charge: square each of the two half drops, then add.")
+    if problems:
+        return wrong("Not yet: " + " ".join(problems))
+    return right(
+        f"Right: TV charges {DROP:g} however the drop is made; the squared L2 norm charges "
+        f"{DROP**2:.2f} for one step but {2 * half**2:.3f} for two, half as much. Spreading a "
+        "jump pays under L2, so Tikhonov blurs edges; under TV it gains nothing."
+    )
