@@ -178,3 +178,10 @@ def test_infinity_as_the_smallest_p_is_told_it_is_not_a_choice():
 def test_stable_p_norm_of_one_argument_is_told_so():
     verdict = nb04.check_stable_p_norm(lambda x: np.abs(x).max())
     assert verdict.status is Status.WRONG and "should take 2 arguments" in verdict.message
+
+
+def test_model_errors_exist_once_in_nb01():
+    from helpers.exercises import nb01
+
+    assert nb04.ERRORS_MODEL_1 is nb01.ERRORS_MODEL_1
+    assert not nb04.ERRORS_MODEL_1.flags.writeable

@@ -76,6 +76,25 @@ def test_counts_of_a_small_lesson():
     assert counts.exercise_minutes == 3 * 4 + 2 * 5
 
 
+def test_an_optional_exercise_is_not_counted_with_its_solution():
+    optional = {"tags": ["optional"]}
+    nb = new_notebook(
+        cells=[
+            new_markdown_cell("# 42 · A lesson"),
+            new_markdown_cell("## Exercises\n\n### Exercise 1: a\n\ntask"),
+            new_markdown_cell("### Solution"),
+            new_code_cell("answer = 1", metadata={"tags": ["solution"]}),
+            new_markdown_cell("### Exercise 2: stretch (optional)\n\ntask", metadata=optional),
+            new_code_cell("stretch = None"),
+            new_markdown_cell("### Solution"),
+            new_code_cell("stretch = 2", metadata={"tags": ["solution"]}),
+            new_markdown_cell("## Key takeaways\n\none"),
+        ]
+    )
+    counts = pacing.count(nb)
+    assert (counts.exercises, counts.blocks, counts.words) == (1, 1, 7)
+
+
 def test_a_notebook_stating_too_few_minutes_is_reported():
     row = {"nn": "42", "model": (pacing.Fraction(20), pacing.Fraction(10)), "stated": (18, 8)}
     assert pacing.short(row) == ["42: stated exercises 8 min < model 10.0 min"]
