@@ -31,7 +31,8 @@ help:
 	@echo "make lab          open the course in JupyterLab (builds .venv first if needed)"
 	@echo "make test         run the unit tests and every notebook under nbval"
 	@echo "make execute      re-execute every notebook in place and store its outputs"
-	@echo "make student      write the student edition (solutions emptied) to build/student/notebooks"
+	@echo "make editions     write the student and code-along editions (and zips) to build/editions/"
+	@echo "make pacing       print modelled against stated minutes (WRITE=1: set them from the model)"
 	@echo "make lock         re-resolve requirements.in into requirements.txt"
 	@echo "make clean        remove .venv, .tools and build/"
 	@echo "make lint         ruff check and format check of helpers, tests, scripts, notebooks"
@@ -61,7 +62,7 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab $(LAB_FLAGS) notebooks/00_start_here.ipynb
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -n 2 --dist loadfile --doctest-modules helpers tests \
+	$(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder --doctest-modules helpers tests \
 	  --nbval --nbval-sanitize-with tests/sanitize.cfg notebooks
 
 execute: $(STAMP)
@@ -113,8 +114,44 @@ e2e: $(STAMP) $(E2E_STAMP)
 	@bash scripts/ensure_chromium.sh
 	$(E2E_VENV)/bin/python scripts/e2e.py $(E2E_NOTEBOOKS)
 
-# The student edition for workshops: every notebook with its solution cells emptied and all
-# outputs cleared, written to build/student/notebooks (scripts/make_student_edition.py).
-.PHONY: student
-student: $(STAMP)
-	$(BIN)/python scripts/make_student_edition.py
+# ---- Workshops (docs/instructor_guide.md) -------------------------------------------------
+
+# The student and code-along editions, each a folder a learner can use alone, and a .zip
+# beside it, in build/editions/ (scripts/editions.py). `make student` is the old name.
+.PHONY: editions student pacing
+editions: $(STAMP)
+	$(BIN)/python scripts/editions.py
+
+student: editions
+
+# The pacing table, modelled minutes against stated ones (scripts/pacing.py); WRITE=1 first
+# sets the stated minutes in the title cells, the README and the guide from the model.
+pacing: $(STAMP)
+	$(BIN)/python scripts/pacing.py $(if $(WRITE),--write,)
+
+# ---- The course website ---------------------------------------------------------------
+# `make site` builds build/site/ and build/site.zip from the stored notebooks, README and
+# docs/ (site/conf.py; nothing is executed), with Sphinx, sphinx-book-theme and myst-nb
+# pinned in requirements-site.txt and installed in build/site-venv. `make site-test` builds
+# it, then checks its links and every page in headless Chromium (scripts/site_test.py).
+SITE_VENV  := build/site-venv
+SITE_STAMP := $(SITE_VENV)/.installed
+
+.PHONY: site site-test
+
+$(SITE_STAMP): requirements-site.txt
+	@if [ -x $(UV) ]; then \
+	  { test -x $(SITE_VENV)/bin/python || $(UV) venv --quiet --python $(PYTHON) $(SITE_VENV); } && \
+	  $(UV) pip sync --quiet --python $(SITE_VENV)/bin/python requirements-site.txt ; \
+	else \
+	  { test -x $(SITE_VENV)/bin/python || $(PYTHON) -m venv $(SITE_VENV); } && \
+	  $(SITE_VENV)/bin/python -m pip install --quiet -r requirements-site.txt ; \
+	fi
+	@touch $@
+
+site: $(SITE_STAMP)
+	$(SITE_VENV)/bin/python scripts/build_site.py
+
+site-test: site $(E2E_STAMP)
+	@bash scripts/ensure_chromium.sh
+	$(E2E_VENV)/bin/python scripts/site_test.py

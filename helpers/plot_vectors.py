@@ -1,4 +1,4 @@
-"""Draw 2-D vectors as arrows at their true length."""
+"""Draw 2-D vectors as arrows at their true length, and label arrows beside them."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ from helpers.style import course_palette
 _MARGIN_FRACTION = 0.12
 _LABEL_MARGIN_FRACTION = 0.25  # room for the text beside the tips
 _MIN_MARGIN = 0.5
+_ZERO_LINE_GID = "plot_vectors:zero-line"
+_LABEL_GID = "plot_vectors:label"
 
 
 def plot_vectors(
@@ -27,6 +29,9 @@ def plot_vectors(
     labels: Sequence[str] | None = None,
     ax: Axes | None = None,
     alpha: float = 1.0,
+    color=None,
+    label: str | Sequence[str] | None = None,
+    **unknown,
 ) -> Axes:
     """Draw 2-D vectors as arrows, each at its true length, and return the Axes.
 
@@ -47,18 +52,25 @@ def plot_vectors(
         The Axes to draw on; by default the current Axes.
     alpha : float, default 1.0
         Opacity of the arrows, in [0, 1].
+    color, label : optional
+        Other spellings of ``colors`` and ``labels`` (matplotlib's own functions say
+        ``color=`` and ``label=``), accepted so that the natural first try works. Give
+        each value under one of its two names only. Any other keyword raises a TypeError
+        that lists the parameters.
 
     Returns
     -------
     matplotlib.axes.Axes
         The Axes drawn on, with equal aspect and limits that contain every tail and
         tip (and the origin) with a margin. Calling again on the same Axes widens the
-        limits to keep the earlier arrows in view.
+        limits to keep the earlier arrows in view, with a margin around the new ones;
+        the two axes through the origin are drawn once per Axes.
 
     Raises
     ------
     TypeError
-        If an argument has the wrong type (for example, strings among the vectors).
+        If an argument has the wrong type (for example, strings among the vectors), a
+        keyword is unknown, or a value is given under both of its names.
     ValueError
         If a shape or count does not match, values are empty, NaN or infinite, a colour
         is unknown, or ``alpha`` lies outside [0, 1].
@@ -71,6 +83,14 @@ def plot_vectors(
     >>> ax.get_aspect()
     1.0
     """
+    if unknown:
+        names = ", ".join(repr(name) for name in unknown)
+        raise TypeError(
+            f"plot_vectors has no parameter {names}: its parameters are vectors, "
+            "colors (or color), origins, labels (or label), ax and alpha"
+        )
+    colors = _alias(colors, color, "colors", "color")
+    labels = _alias(labels, label, "labels", "label")
     vecs = as_points(vectors, "vectors")
     n = len(vecs)
 
@@ -97,11 +117,13 @@ def plot_vectors(
     elif not isinstance(ax, Axes):
         raise TypeError(f"ax must be a matplotlib Axes, got {type(ax).__name__}")
 
-    had_arrows = any(isinstance(c, Quiver) for c in ax.collections)
-    old_limits = (ax.get_xlim(), ax.get_ylim())
+    earlier = _true_length_points(ax)
+    old_limits = (ax.get_xlim(), ax.get_ylim()) if len(earlier) else None
+    had_labels = any(text.get_gid() == _LABEL_GID for text in ax.texts)
 
-    ax.axhline(0, color="0.55", linewidth=0.8, zorder=0)
-    ax.axvline(0, color="0.55", linewidth=0.8, zorder=0)
+    if not any(line.get_gid() == _ZERO_LINE_GID for line in ax.lines):
+        ax.axhline(0, color="0.55", linewidth=0.8, zorder=0, gid=_ZERO_LINE_GID)
+        ax.axvline(0, color="0.55", linewidth=0.8, zorder=0, gid=_ZERO_LINE_GID)
     ax.quiver(
         tails[:, 0],
         tails[:, 1],
@@ -127,6 +149,7 @@ def plot_vectors(
             ax.annotate(
                 text,
                 xy=tip,
+                gid=_LABEL_GID,
                 xytext=8 * direction,
                 textcoords="offset points",
                 ha="left" if direction[0] >= -0.3 else "right",
@@ -135,16 +158,38 @@ def plot_vectors(
                 fontweight="bold",
             )
 
-    fraction = _MARGIN_FRACTION if text_labels is None else _LABEL_MARGIN_FRACTION
-    _set_limits(
-        ax, np.vstack([tails, tips, [0.0, 0.0]]), old_limits if had_arrows else None, fraction
-    )
+    labelled = text_labels is not None or had_labels
+    fraction = _LABEL_MARGIN_FRACTION if labelled else _MARGIN_FRACTION
+    _set_limits(ax, np.vstack([earlier, tails, tips, [0.0, 0.0]]), old_limits, fraction)
     ax.set_aspect("equal")
     if not ax.get_xlabel():
         ax.set_xlabel("first component")
     if not ax.get_ylabel():
         ax.set_ylabel("second component")
     return ax
+
+
+def _alias(value, alias_value, name: str, alias: str):
+    """Return the value given as ``name`` or as its alias, refusing both at once."""
+    if alias_value is None:
+        return value
+    if value is not None:
+        raise TypeError(f"give {name}= or {alias}=, not both: {alias} is another name for {name}")
+    return alias_value
+
+
+def _true_length_points(ax: Axes) -> np.ndarray:
+    """Tails and tips of the arrows already on ``ax`` that are drawn at true length."""
+    points = [np.empty((0, 2))]
+    for quiver in ax.collections:
+        if not isinstance(quiver, Quiver):
+            continue
+        if (quiver.angles, quiver.scale_units, quiver.scale) != ("xy", "xy", 1):
+            continue
+        tails = np.asarray(quiver.get_offsets(), dtype=float).reshape(-1, 2)
+        steps = np.column_stack([np.ravel(quiver.U), np.ravel(quiver.V)])
+        points += [tails, tails + steps]
+    return np.vstack(points)
 
 
 def _resolve_colors(colors, n: int) -> list:
@@ -192,14 +237,109 @@ def _resolve_labels(labels, n: int) -> list[str] | None:
 
 
 def _set_limits(ax: Axes, points: np.ndarray, old_limits, fraction: float) -> None:
+    """Limits around ``points`` with a margin, never narrower than ``old_limits``."""
     low = points.min(axis=0)
     high = points.max(axis=0)
+    margin = max(fraction * float(np.max(high - low)), _MIN_MARGIN)
+    low, high = low - margin, high + margin
     if old_limits is not None:
         (x0, x1), (y0, y1) = old_limits
         low = np.minimum(low, [x0, y0])
         high = np.maximum(high, [x1, y1])
-        margin = 0.0
-    else:
-        margin = max(fraction * float(np.max(high - low)), _MIN_MARGIN)
-    ax.set_xlim(low[0] - margin, high[0] + margin)
-    ax.set_ylim(low[1] - margin, high[1] + margin)
+    ax.set_xlim(low[0], high[0])
+    ax.set_ylim(low[1], high[1])
+
+
+def label_arrow(
+    text: str,
+    vector,
+    *,
+    tail=(0.0, 0.0),
+    side: int = 1,
+    at: float = 0.5,
+    color="0.2",
+    ax: Axes | None = None,
+) -> Axes:
+    """Write ``text`` beside the arrow from ``tail`` to ``tail + vector`` and return the Axes.
+
+    :func:`plot_vectors` writes labels just beyond the tips; when several arrows end at
+    the same point those labels pile up. This writes a label beside a point along the
+    arrow instead (its middle by default), a few points off to one side of it.
+
+    Parameters
+    ----------
+    text : str
+        The label.
+    vector : array-like, shape (2,)
+        The arrow's vector (from its tail to its tip).
+    tail : array-like, shape (2,), default (0, 0)
+        Where the arrow starts.
+    side : {1, -1}, default 1
+        1 writes the text on the left of the arrow (looking from its tail to its tip),
+        -1 on its right. A zero vector has no sides: its label goes just above the point.
+    at : float, default 0.5
+        Where along the arrow, from 0 (the tail) to 1 (the tip).
+    color : colour, default "0.2"
+        The colour of the text; usually the arrow's.
+    ax : matplotlib.axes.Axes, optional
+        The Axes to write on; by default the current Axes.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes written on. The limits are left as they are.
+
+    Raises
+    ------
+    TypeError
+        If ``text`` is not a string, ``ax`` not an Axes, or a vector or number is not real.
+    ValueError
+        If a vector is not one finite 2-vector, ``side`` is not 1 or -1, ``at`` lies
+        outside [0, 1] or ``color`` is unknown.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> ax = plot_vectors([[4, 1], [1, 3]], origins=[[0, 0], [4, 1]], ax=ax)
+    >>> ax = label_arrow("v", [1, 3], tail=[4, 1], side=-1, ax=ax)
+    >>> ax.texts[-1].get_text()
+    'v'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a string, got {type(text).__name__}")
+    vec = _one_point(vector, "vector")
+    start = _one_point(tail, "tail")
+    if isinstance(side, bool) or side not in (1, -1):
+        raise ValueError(f"side must be 1 (left of the arrow) or -1 (right), got {side!r}")
+    at = real_number(at, "at")
+    if not 0.0 <= at <= 1.0:
+        raise ValueError(f"at must lie in [0, 1] (0 the tail, 1 the tip), got {at}")
+    if not is_color_like(color):
+        raise ValueError(f"color: {color!r} is not a colour matplotlib knows")
+    if ax is None:
+        ax = plt.gca()
+    elif not isinstance(ax, Axes):
+        raise TypeError(f"ax must be a matplotlib Axes, got {type(ax).__name__}")
+
+    length = float(np.hypot(*vec))
+    normal = np.array([-vec[1], vec[0]]) / length if length > 0 else np.array([0.0, 1.0])
+    offset = 8 * (side if length > 0 else 1) * normal  # in points, away from the arrow
+    ax.annotate(
+        text,
+        xy=start + at * vec,
+        xytext=offset,
+        textcoords="offset points",
+        ha="left" if offset[0] > 2 else "right" if offset[0] < -2 else "center",
+        va="bottom" if offset[1] > 2 else "top" if offset[1] < -2 else "center",
+        color=color,
+        fontweight="bold",
+    )
+    return ax
+
+
+def _one_point(value, name: str) -> np.ndarray:
+    points = as_points(value, name)
+    if len(points) != 1:
+        raise ValueError(f"{name} must be one 2-vector, got {len(points)} of them")
+    return points[0]

@@ -1,26 +1,27 @@
-"""Benchmark the course: how long each notebook takes and how much memory its kernel uses.
+"""Benchmark the course: time and kernel memory of each notebook, and of `make test`.
 
-Each notebook is executed headless with nbclient in a fresh kernel; nothing is written
-back. Before every notebook, the *floor* is measured the same way: an in-memory notebook
-that only starts a kernel, imports the course libraries and draws one plot, i.e. the cost
-no notebook can go below. Measuring it interleaved, and reporting its median, makes the
+Each notebook is executed headless (``nbrun``) in a fresh kernel; nothing is written back.
+Before every notebook, the *floor* is measured the same way: an in-memory notebook that
+only starts a kernel, imports what the notebooks import (numpy, pandas, matplotlib,
+seaborn, ipywidgets, helpers), sets the course style and draws one plot, i.e. the cost no
+notebook can go below. Measuring it interleaved, and reporting its median, makes the
 comparison fair on a machine whose load changes during the run.
 
-Wall time runs from asking for a kernel to the end of the last cell (kernel shutdown,
-the same for every notebook, is left out). Kernel peak memory is ``VmHWM`` ("high water
-mark": the largest resident set size the process ever had) read from
-``/proc/<kernel pid>/status`` just before shutdown. The kernel keeps that number itself, so
-no short peak is missed and nothing polls and competes for the two cores, which sampling
-with psutil would do.
+Wall time runs from asking for a kernel to the end of the last cell (kernel shutdown, the
+same for every notebook, is left out). Kernel peak memory is ``VmHWM`` (the largest
+resident set size the process ever had) read from ``/proc/<kernel pid>/status`` just before
+shutdown: the kernel keeps that number itself, so nothing polls and competes for the cores.
+The *serial course* time is the sum of the notebooks' wall times. A warm ``make test``
+(environment built, the notebooks just run once) is then timed in the same run.
 
 Goals, printed as PASS/FAIL lines (the exit status is 1 if one fails):
-- the whole course within 1.5 x (number of notebooks x median floor);
-- no cell over 2 s;
+- the serial course within 1.5 x (number of notebooks x median floor);
+- no cell over 2 s, the import cell of each notebook excepted (the floor measures it);
 - no kernel over 300 MB;
-- a warm ``make test`` (environment built, caches warm) within 60 s
-  (skip with ``--skip-make-test``).
+- a warm ``make test`` within 1.0 x the serial course time (skip with ``--skip-make-test``).
 
-The report is printed as a Markdown table and written to build/bench.md.
+The report is printed as a Markdown table and written to build/bench.md. The machine's
+load changes what it measures: on a shared machine, run it twice and compare.
 
 Usage: python scripts/bench.py [--skip-make-test] notebooks/00_start_here.ipynb ...
 """
@@ -28,7 +29,6 @@ Usage: python scripts/bench.py [--skip-make-test] notebooks/00_start_here.ipynb 
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import subprocess
 import sys
@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
+import nbrun
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORT = ROOT / "build" / "bench.md"
@@ -45,10 +45,10 @@ REPORT = ROOT / "build" / "bench.md"
 COURSE_FACTOR = 1.5
 MAX_CELL_SECONDS = 2.0
 MAX_KERNEL_MB = 300.0
-MAX_MAKE_TEST_SECONDS = 60.0
+MAKE_TEST_FACTOR = 1.0
 
 FLOOR_CELLS = [
-    "import matplotlib.pyplot as plt\nimport numpy as np\nimport pandas as pd\n"
+    "import ipywidgets\nimport matplotlib.pyplot as plt\nimport numpy as np\nimport pandas as pd\n"
     "import seaborn as sns\n\nimport helpers\n\nhelpers.set_course_style()",
     "fig, ax = plt.subplots()\nax.plot(np.arange(3), np.arange(3))\nax.set_xlabel('x')\nplt.show()",
 ]
@@ -63,7 +63,8 @@ class Run:
 
     @property
     def slowest(self) -> tuple[int, float]:
-        return max(self.cells, key=lambda cell: cell[1]) if self.cells else (-1, 0.0)
+        """The slowest cell after the import cell (the first code cell), and its time."""
+        return max(self.cells[1:], key=lambda cell: cell[1], default=(-1, 0.0))
 
 
 def peak_memory_mb(pid: int) -> float:
@@ -75,20 +76,10 @@ def peak_memory_mb(pid: int) -> float:
 
 
 def run(nb: nbformat.NotebookNode, name: str, cwd: Path) -> Run:
-    client = NotebookClient(
-        nb,
-        timeout=300,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(cwd)}},
-        record_timing=False,
-        store_widget_state=False,
-    )
-    # As in execute_notebooks.py: no widget front end, so an explorer's drawing is an
-    # ordinary output (nbclient's Output-widget emulation fails without widget state).
-    client.comm_open_handlers = {"jupyter.widget": lambda msg: None}
+    client = nbrun.client(nb, cwd=cwd)
     result = Run(name)
     start = time.perf_counter()
-    with client.setup_kernel():
+    with client.setup_kernel(env=nbrun.kernel_env()):
         pid = client.km.provisioner.pid
         for index, cell in enumerate(nb.cells):
             if cell.cell_type != "code":
@@ -124,7 +115,7 @@ def report(
 ) -> tuple[str, bool]:
     floor = statistics.median(floors)
     lines = [
-        "| notebook | wall (s) | x floor | kernel peak (MB) | slowest cell | its time (s) |",
+        "| notebook | wall (s) | x floor | kernel peak (MB) | slowest cell after imports | its time (s) |",
         "|---|---:|---:|---:|---:|---:|",
     ]
     for r in runs:
@@ -135,7 +126,7 @@ def report(
         )
     total = sum(r.wall for r in runs)
     budget = COURSE_FACTOR * len(runs) * floor
-    lines.append(f"| **course** | **{total:.2f}** | {total / floor:.2f} | | | |")
+    lines.append(f"| **serial course** | **{total:.2f}** | {total / floor:.2f} | | | |")
     lines.append(
         f"| floor (median of {len(floors)}) | {floor:.2f} | 1.00 | "
         f"{statistics.median(floor_peaks):.0f} | | |"
@@ -150,8 +141,8 @@ def report(
         ),
         (
             worst_cell[1] <= MAX_CELL_SECONDS,
-            f"slowest cell {worst_cell[1]:.2f} s (cell {worst_cell[0]} of {worst_cell[2]}) "
-            f"<= {MAX_CELL_SECONDS:.0f} s",
+            f"slowest cell after the imports {worst_cell[1]:.2f} s (cell {worst_cell[0]} of "
+            f"{worst_cell[2]}) <= {MAX_CELL_SECONDS:.0f} s",
         ),
         (
             worst_peak.peak_mb <= MAX_KERNEL_MB,
@@ -161,10 +152,14 @@ def report(
     ]
     if make_test is not None:
         seconds, code = make_test
+        lines.append(
+            f"| warm `make test` (exit {code}) | {seconds:.2f} | {seconds / floor:.2f} | | | |"
+        )
         goals.append(
             (
-                code == 0 and seconds <= MAX_MAKE_TEST_SECONDS,
-                f"warm `make test` {seconds:.1f} s (exit {code}) <= {MAX_MAKE_TEST_SECONDS:.0f} s",
+                code == 0 and seconds <= MAKE_TEST_FACTOR * total,
+                f"warm `make test` {seconds:.1f} s (exit {code}) = {seconds / total:.2f} x the "
+                f"serial course {total:.1f} s <= {MAKE_TEST_FACTOR:.1f} x",
             )
         )
     lines.append("")
@@ -177,10 +172,6 @@ def main(argv: list[str]) -> int:
     parser.add_argument("notebooks", nargs="+", type=Path)
     parser.add_argument("--skip-make-test", action="store_true", help="do not time `make test`")
     args = parser.parse_args(argv)
-    os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
-    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
-    os.environ.setdefault("PYTHONHASHSEED", "0")
-
     runs, floors, floor_peaks = [], [], []
     for path in args.notebooks:
         floor = run(floor_notebook(), "floor", path.parent)

@@ -3,7 +3,7 @@
 ``make test-latest`` builds a throwaway environment (build/latest-venv) with the newest
 release of every package named in requirements.in, nothing pinned, plus the helpers, and
 runs this script there. Each notebook is executed top to bottom in a fresh kernel with
-nbclient; nothing is written back. A first cell, injected and never saved, turns every
+``nbrun``; nothing is written back. A first cell, injected and never saved, turns every
 DeprecationWarning and FutureWarning that course code causes into an error: code in
 notebook cells (which run as ``__main__``) and in ``helpers.*``. Warnings that libraries
 raise about their own internals are printed as notes but do not fail the run.
@@ -13,13 +13,12 @@ Usage: python scripts/test_latest.py notebooks/*.ipynb
 
 from __future__ import annotations
 
-import os
 import sys
 from importlib.metadata import version
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
+import nbrun
 from nbclient.exceptions import CellExecutionError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -64,15 +63,8 @@ def execute(path: Path, nb: nbformat.NotebookNode | None = None) -> list[str]:
     """Problems found running the notebook at ``path``; notes are printed."""
     nb = nb or nbformat.read(path, as_version=4)
     nb.cells.insert(0, nbformat.v4.new_code_cell(WARNINGS_AS_ERRORS))
-    client = NotebookClient(
-        nb,
-        timeout=300,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(path.parent)}},
-        record_timing=False,
-    )
     try:
-        client.execute()
+        nbrun.execute(nb, cwd=path.parent)
     except CellExecutionError as error:
         return [f"{error.ename}: {error.evalue}"[:500]]
     for index, cell in enumerate(nb.cells[1:]):
@@ -83,9 +75,6 @@ def execute(path: Path, nb: nbformat.NotebookNode | None = None) -> list[str]:
 
 
 def main(paths: list[str]) -> int:
-    os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
-    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
-    os.environ.setdefault("PYTHONHASHSEED", "0")
     python = f"{sys.version_info.major}.{sys.version_info.minor}"
     print(f"| package | pinned | newest for Python {python} (tested here) |\n|---|---|---|")
     for name, pinned in direct_dependencies():

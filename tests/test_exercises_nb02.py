@@ -19,6 +19,10 @@ class TestLengthA:
     def test_blank_answer(self):
         assert "Not answered yet" in nb02.check_length_a(None).message
 
+    def test_text_is_not_a_number(self):
+        verdict = nb02.check_length_a("13")
+        assert not verdict.passed and "quotes" in verdict.message
+
     def test_squared_length_is_named_and_not_revealed(self):
         verdict = nb02.check_length_a(169)
         assert not verdict.passed and "square root" in verdict.message
@@ -83,7 +87,7 @@ class TestRescale:
     def test_right_function_passes(self):
         assert nb02.check_rescale(_rescale).passed
 
-    @pytest.mark.parametrize("rescale", [None, lambda v, length: None])
+    @pytest.mark.parametrize("rescale", [None])
     def test_blank_answer(self, rescale):
         assert "Not answered yet" in nb02.check_rescale(rescale).message
 
@@ -119,6 +123,50 @@ class TestRescale:
         verdict = nb02.check_rescale(lambda v, length: v // np.linalg.norm(v) * length)
         assert not verdict.passed
 
+    def test_a_forgotten_return_is_named(self):
+        verdict = nb02.check_rescale(lambda v, length: None)
+        assert not verdict.passed and "`return` missing" in verdict.message
+
+    def test_a_raising_function_is_named(self):
+        verdict = nb02.check_rescale(lambda v, length: [][0])
+        assert not verdict.passed and "IndexError" in verdict.message
+
     def test_not_a_function(self):
         verdict = nb02.check_rescale(3.0)
         assert not verdict.passed and "function" in verdict.message
+
+
+class TestCheckpoints:
+    def test_right_answers_pass(self):
+        assert nb02.check_drawn_length(2.5).passed
+        assert nb02.check_tip_to_tail_origins([[0, 0], [4, 1]]).passed
+        assert nb02.check_tip_to_tail_origins(np.array([[0, 0], [4, 1]])).passed
+        assert nb02.check_length_factor(4).passed
+
+    @pytest.mark.parametrize(
+        ("verdict", "words"),
+        [
+            (nb02.check_drawn_length(10), "twice the true length"),
+            (nb02.check_drawn_length(5), "scale=1"),
+            (nb02.check_drawn_length(3), "how many units"),
+            (nb02.check_tip_to_tail_origins([[0, 0], [1, 3]]), "tip of v itself"),
+            (nb02.check_tip_to_tail_origins([[4, 1], [0, 0]]), "swapped"),
+            (nb02.check_tip_to_tail_origins([[0, 0], [5, 4]]), "u + v"),
+            (nb02.check_tip_to_tail_origins([0, 0]), "shape"),
+            (nb02.check_length_factor(-4), "never negative"),
+            (nb02.check_length_factor(16), "k squared"),
+            (nb02.check_length_factor(3), "every component"),
+            (nb02.check_tip_to_tail_origins([[1, 1], [4, 1]]), "origin"),
+            (nb02.check_tip_to_tail_origins([[0, 0], [3, 3]]), "where u ends"),
+            (nb02.check_tip_to_tail_origins(["0", "4"]), "text"),
+        ],
+    )
+    def test_wrong_answers_are_named(self, verdict, words):
+        assert not verdict.passed and words in verdict.message
+
+    @pytest.mark.parametrize(
+        "check",
+        [nb02.check_drawn_length, nb02.check_tip_to_tail_origins, nb02.check_length_factor],
+    )
+    def test_blank_is_not_answered(self, check):
+        assert "Not answered yet" in check(None).message

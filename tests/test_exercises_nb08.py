@@ -4,14 +4,6 @@ import pytest
 from helpers.exercises import nb08
 
 
-def _song_like_data():
-    rng = np.random.default_rng(3)
-    raw = rng.normal(size=(40, 3))
-    features = (raw - raw.mean(axis=0)) / raw.std(axis=0)
-    durations = 200 + features @ np.array([30.0, -10.0, 2.0]) + rng.normal(0, 5, size=40)
-    return features, durations
-
-
 class TestDecayFactor:
     def test_right_answer_passes(self):
         assert nb08.check_decay_factor(0.7).passed
@@ -64,7 +56,7 @@ class TestPenalisedGradient:
     def test_right_answer_passes(self):
         assert nb08.check_penalised_gradient(self.right).passed
 
-    @pytest.mark.parametrize("answer", [None, lambda w, b, A, y, lam: None])
+    @pytest.mark.parametrize("answer", [None])
     def test_blank(self, answer):
         assert "Not answered yet" in nb08.check_penalised_gradient(answer).message
 
@@ -105,37 +97,85 @@ class TestPenalisedGradient:
 
 
 class TestLambdaMax:
-    def test_right_answer_passes(self):
-        features, durations = _song_like_data()
-        expected = np.max(np.abs(2 * features.T @ (durations - durations.mean()) / 40))
-        assert nb08.check_lambda_max(expected, features, durations).passed
-        assert nb08.check_lambda_max(expected * (1 + 5e-4), features, durations).passed
+    @staticmethod
+    def gradient_at_zero():
+        features = (nb08.RAW_FEATURES - nb08.RAW_FEATURES.mean(axis=0)) / nb08.RAW_FEATURES.std(
+            axis=0
+        )
+        centred = nb08.DURATIONS - nb08.DURATIONS.mean()
+        return 2 * features.T @ centred / len(centred)
 
-    def test_blank(self):
-        features, durations = _song_like_data()
-        assert "Not answered yet" in nb08.check_lambda_max(None, features, durations).message
+    def test_right_answer_passes_to_a_tenth_of_a_percent(self):
+        expected = np.max(np.abs(self.gradient_at_zero()))
+        assert nb08.check_lambda_max(expected).passed
+        assert nb08.check_lambda_max(expected * (1 + 5e-4)).passed
+        assert not nb08.check_lambda_max(expected * (1 + 5e-3)).passed
 
     @pytest.mark.parametrize(("ord_", "words"), [(1, "L1 norm"), (2, "L2 norm")])
     def test_wrong_norm_is_named(self, ord_, words):
-        features, durations = _song_like_data()
-        gradient = 2 * features.T @ (durations - durations.mean()) / 40
-        verdict = nb08.check_lambda_max(np.linalg.norm(gradient, ord_), features, durations)
+        verdict = nb08.check_lambda_max(np.linalg.norm(self.gradient_at_zero(), ord_))
         assert not verdict.passed and words in verdict.message
 
     def test_half_is_named_without_the_answer(self):
-        features, durations = _song_like_data()
-        expected = np.max(np.abs(2 * features.T @ (durations - durations.mean()) / 40))
-        verdict = nb08.check_lambda_max(expected / 2, features, durations)
+        expected = np.max(np.abs(self.gradient_at_zero()))
+        verdict = nb08.check_lambda_max(expected / 2)
         assert not verdict.passed and "factor 2" in verdict.message
         assert f"{expected:.2f}" not in verdict.message
 
-    def test_not_a_number(self):
-        features, durations = _song_like_data()
-        assert not nb08.check_lambda_max("big", features, durations).passed
+    def test_the_song_data_cannot_be_changed(self):
+        with pytest.raises(ValueError, match="read-only"):
+            nb08.DURATIONS[0] = 0.0
 
 
 def test_answers_that_are_not_numbers_get_a_message():
     assert not nb08.check_decay_factor("0.7x").passed
     assert not nb08.check_steps_below_one("ten").passed
     verdict = nb08.check_penalised_gradient(lambda w, b, A, y, lam: "gradient")
-    assert not verdict.passed and "array of numbers" in verdict.message
+    assert not verdict.passed and "list or array of numbers" in verdict.message
+
+
+# ------------------------------------------------------------------ checkpoints
+
+
+def test_learning_curves_checkpoint():
+    assert nb08.check_learning_curves(0.5, 0.6).passed
+    slow = nb08.check_learning_curves(0.1, 0.6)
+    assert not slow.passed and "fewer steps" in slow.message
+    swapped = nb08.check_learning_curves(0.6, 0.5).message
+    assert "never settles" in swapped and "diverging_eta" in swapped
+    assert "among the learning rates" in nb08.check_learning_curves(0.3, 0.6).message
+
+
+def test_l1_path_checkpoint():
+    assert nb08.check_l1_path(4, 0).passed
+    assert "nonzero_at_10" in nb08.check_l1_path(5, 0).message
+    wrong_feature = nb08.check_l1_path(4, 4).message
+    assert "title length" in wrong_feature and "nonzero_at_10" not in wrong_feature
+    assert "0 to 4" in nb08.check_l1_path(4, 5).message
+    assert "0 to 4" in nb08.check_l1_path(4, 1.5).message
+
+
+def test_l1_path_checkpoint_agrees_with_the_notebooks_ista():
+    """At lambda = 10 the title-length weight is 0 and the other four are not."""
+    w = nb08._lasso(nb08.PATH_STRENGTH)
+    assert np.count_nonzero(w) == 4 and w[nb08.FEATURE_NAMES.index("title length")] == 0
+
+
+def test_outliers_checkpoint():
+    assert nb08.check_outliers_removed(2).passed
+    assert "same strength" in nb08.check_outliers_removed(1).message
+    assert not nb08.check_outliers_removed(3).passed
+    assert "choose" in nb08.check_outliers_removed(0).message
+
+
+def test_touch_point_checkpoint():
+    assert nb08.check_touch_point(2).passed
+    assert "old w*" in nb08.check_touch_point(1).message
+    assert not nb08.check_touch_point(3).passed
+
+
+def test_the_touch_point_search_finds_corners_and_edges():
+    assert np.allclose(nb08._diamond_touch(nb08.W_STAR), [1, 0])
+    assert np.allclose(nb08._diamond_touch(nb08.MOVED_W_STAR), [0, 1])
+    edge = nb08._diamond_touch(np.array([1.5, 1.5]))
+    assert np.all(edge > 0.05) and np.isclose(edge.sum(), 1)

@@ -47,7 +47,7 @@ class TestHuberTvGradient:
         verdict = nb09.check_huber_tv_gradient(self.right)
         assert verdict.passed and "two signals" in verdict.message
 
-    @pytest.mark.parametrize("answer", [None, lambda x, eps: None])
+    @pytest.mark.parametrize("answer", [None])
     def test_blank(self, answer):
         assert "Not answered yet" in nb09.check_huber_tv_gradient(answer).message
 
@@ -98,6 +98,7 @@ class TestSecondDifferences:
     def test_flipped_signs_are_named(self):
         verdict = nb09.check_second_differences(-(difference_matrix(5) @ difference_matrix(6)))
         assert not verdict.passed and "sign" in verdict.message
+        assert "next minus current" in verdict.message and "order" not in verdict.message
 
     def test_wrong_shape_is_named(self):
         verdict = nb09.check_second_differences(difference_matrix(6).T @ difference_matrix(6))
@@ -105,25 +106,45 @@ class TestSecondDifferences:
 
 
 class TestRampDenoised:
-    rng = np.random.default_rng(1)
-    noisy = np.linspace(0, 2, 50) + rng.normal(0, 0.2, size=50)
+    noisy = nb09.NOISY_RAMP
 
     def solve(self, D):
-        return np.linalg.solve(np.eye(50) + 1000 * D.T @ D, self.noisy)
+        return np.linalg.solve(np.eye(90) + 1000 * D.T @ D, self.noisy)
 
     def test_right_answer_passes(self):
-        D2 = difference_matrix(49) @ difference_matrix(50)
-        assert nb09.check_ramp_denoised(self.solve(D2), self.noisy).passed
-
-    def test_blank(self):
-        assert "Not answered yet" in nb09.check_ramp_denoised(None, self.noisy).message
+        D2 = difference_matrix(89) @ difference_matrix(90)
+        assert nb09.check_ramp_denoised(self.solve(D2)).passed
 
     def test_first_differences_are_named(self):
-        verdict = nb09.check_ramp_denoised(self.solve(difference_matrix(50)), self.noisy)
+        verdict = nb09.check_ramp_denoised(self.solve(difference_matrix(90)))
         assert not verdict.passed and "first differences" in verdict.message
 
     def test_other_wrong_answers(self):
-        verdict = nb09.check_ramp_denoised(self.noisy, self.noisy)
+        verdict = nb09.check_ramp_denoised(self.noisy)
         assert not verdict.passed and "does not solve" in verdict.message
-        verdict = nb09.check_ramp_denoised(self.noisy[:10], self.noisy)
+        verdict = nb09.check_ramp_denoised(np.zeros(3))
         assert not verdict.passed and "shape" in verdict.message
+
+
+# ------------------------------------------------------------------ checkpoints
+
+
+def test_difference_norms_checkpoint():
+    assert nb09.check_difference_norms(6, 14).passed
+    net = nb09.check_difference_norms(4, 14).message
+    assert "net climb" in net and "squared:" not in net
+    assert "TV squared" in nb09.check_difference_norms(6, 36).message
+    assert "L2 norm of Dx" in nb09.check_difference_norms(6, np.sqrt(14)).message
+
+
+def test_constant_denoised_checkpoint():
+    assert nb09.check_constant_denoised(2.0).passed
+    assert "only changes" in nb09.check_constant_denoised(0).message
+    assert not nb09.check_constant_denoised(1.0).passed
+
+
+def test_spread_charges_checkpoint():
+    assert nb09.check_spread_charges(1.7, 2 * 0.85**2).passed
+    assert "in one step" in nb09.check_spread_charges(1.7, 1.7**2).message
+    assert "two half drops" in nb09.check_spread_charges(1.7, 0.85**2).message
+    assert "tv_charge" in nb09.check_spread_charges(0.85, 1.445).message

@@ -148,3 +148,96 @@ def test_relative_error_is_symmetric_and_bounded():
 def test_relative_error_shape_mismatch():
     with pytest.raises(ValueError, match="same shape"):
         relative_error(np.ones(2), np.ones(3))
+
+
+def test_a_right_gradient_at_an_optimum_scores_tiny():
+    """At a minimum the gradient is 0 and central differences are rounding noise: the floor
+    keeps noise / noise from scoring about 1."""
+    X = RNG.normal(size=(20, 3))
+    y = RNG.normal(size=20)
+    w_best = np.linalg.lstsq(X, y, rcond=None)[0]
+
+    def loss(w):
+        return np.sum((X @ w - y) ** 2)
+
+    def grad(w):
+        return 2 * X.T @ (X @ w - y)
+
+    assert np.linalg.norm(grad(w_best)) < 1e-10  # really at the optimum
+    assert check_gradient(loss, grad, w_best, floor=0.0) > 0.5  # without the floor: noise
+    assert check_gradient(loss, grad, w_best) < 1e-8
+    # the floor does not hide a slip there: a gradient that is not 0 at the optimum
+    assert check_gradient(loss, lambda w: grad(w) + 0.01, w_best) > 1e-3
+
+
+@pytest.mark.parametrize("size", [1e9, -3e7, 1e-9])
+def test_right_gradient_at_very_large_or_small_components(size):
+    """The step scales with max(1, |x_i|): 1e-6 would be below the resolution at 1e9."""
+    x = size * np.array([1.0, -2.0, 0.5])
+    assert check_gradient(lambda v: v @ v, lambda v: 2 * v, x) < 1e-8
+    assert check_gradient(lambda v: np.sum(v**3), lambda v: 3 * v**2, x) < 1e-8
+    expected = 2 * x
+    np.testing.assert_allclose(numerical_gradient(lambda v: v @ v, x), expected, rtol=1e-8)
+
+
+def test_the_step_is_relative_beyond_one():
+    seen = []
+
+    def f(v):
+        seen.append(v.copy())
+        return float(np.sum(v))
+
+    numerical_gradient(f, [0.5, 1e4], eps=1e-3)
+    steps = [abs(seen[0][0] - 0.5), abs(seen[2][1] - 1e4)]
+    np.testing.assert_allclose(steps, [1e-3, 10.0], rtol=1e-9)
+
+
+def test_a_transpose_of_a_nearly_symmetric_gradient_scores_small_but_above_1e_6():
+    """The stated limit: a slip that changes little at x scores little there; a second,
+    random point shows it."""
+    x_in = np.array([1.0, 2.0, -1.0])
+    M = RNG.normal(size=(3, 3))
+    y = M @ x_in - 0.5 * x_in - 1e-4 * np.array([0.3, -1.0, 0.6])  # residual almost along x
+
+    def loss(W):
+        return np.sum((W @ x_in - y) ** 2)
+
+    def right(W):
+        return 2 * np.outer(W @ x_in - y, x_in)
+
+    def transposed(W):
+        return right(W).T
+
+    score_here = check_gradient(loss, transposed, M)
+    assert check_gradient(loss, right, M) < 1e-8
+    assert 1e-6 < score_here < 1e-3
+    assert check_gradient(loss, transposed, RNG.normal(size=(3, 3))) > 1e-2
+
+
+def test_at_a_kink_the_score_means_nothing():
+    """Central differences of |t| at 0 give 0, so sign(t) = 0 there "passes", and so would
+    any other slope: the check says nothing at a kink."""
+    zero = np.zeros(2)
+    assert check_gradient(lambda v: np.abs(v).sum(), np.sign, zero) == 0.0
+    assert check_gradient(lambda v: np.abs(v).sum(), lambda v: np.zeros_like(v), zero) == 0.0
+
+
+def test_the_floor_turns_small_gradients_into_absolute_errors():
+    tiny = np.array([1e-4, -2e-4])
+    # a factor 2 slip on a tiny gradient: relative error 1/3, absolute error ~1e-4
+    assert check_gradient(lambda v: v @ v, lambda v: v, tiny, floor=0.0) == pytest.approx(1 / 3)
+    assert check_gradient(lambda v: v @ v, lambda v: v, tiny) == pytest.approx(
+        np.linalg.norm(tiny), rel=1e-6
+    )
+    assert relative_error([0.0, 0.0], [3.0, 4.0], floor=10.0) == pytest.approx(0.5)
+    assert relative_error([1.0], [3.0], floor=1.0) == pytest.approx(0.5)  # floor below the sum
+
+
+@pytest.mark.parametrize(
+    ("floor", "error"), [(-1.0, ValueError), (np.inf, ValueError), ("1", TypeError)]
+)
+def test_bad_floor_is_refused(floor, error):
+    with pytest.raises(error, match="floor"):
+        check_gradient(np.sum, np.ones_like, np.ones(2), floor=floor)
+    with pytest.raises(error, match="floor"):
+        relative_error(np.ones(2), np.ones(2), floor=floor)
