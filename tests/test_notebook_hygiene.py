@@ -483,17 +483,6 @@ RULES = [rule for name, rule in list(globals().items()) if name.startswith("chec
 
 # ------------------------------------------------------------ the real notebooks
 
-#: Notebooks re-executed with their checkpoints in place (branch nb-d: 07, 08, 09).
-DONE = {7, 8, 9}
-
-#: (rule, notebook number) pairs not met yet, while the notebooks gain checkpoints (COURSE.md
-#: section 6) and are re-executed with scripts/nbrun.py. Strict xfail: an entry fails as soon
-#: as its notebook passes the rule; then delete it.
-PENDING = {
-    *(("no_python_version", f"{n:02d}") for n in range(5, 10) if n not in {5, 6, *DONE}),
-    *(("checkpoint_cadence", f"{n:02d}") for n in range(7, 10) if n not in DONE),
-}
-
 
 @cache
 def load(path: Path) -> dict:
@@ -510,9 +499,7 @@ def test_the_ten_notebooks_of_the_course_are_checked():
 
 @pytest.mark.parametrize("rule", RULES, ids=rule_id)
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.stem)
-def test_notebook(path: Path, rule, request):
-    if (rule_id(rule), path.stem[:2]) in PENDING:
-        request.applymarker(pytest.mark.xfail(reason="notebook work in flight", strict=True))
+def test_notebook(path: Path, rule):
     nb = load(path)
     if rule is check_no_machine_paths:
         problems = rule(nb, path.stem, user=getpass.getuser(), extra=(str(ROOT),))
