@@ -8,7 +8,8 @@ BIN        := $(VENV)/bin
 STAMP      := $(VENV)/.installed
 TOOLS      := .tools
 UV         := $(TOOLS)/bin/uv
-NOTEBOOKS  := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
+# Every notebook: the course (00-09) and the quiz.
+NOTEBOOKS  := $(sort $(wildcard notebooks/*.ipynb))
 
 # JupyterLab refuses to run as root unless told; containers and CI machines often are root.
 LAB_FLAGS  ?= $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)

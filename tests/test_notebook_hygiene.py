@@ -46,7 +46,8 @@ from linkcheck import broken_links, link_targets, strip_code
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK_DIR = ROOT / "notebooks"
-NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb"))
+NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb"))  # the course, 00 to 09
+OTHERS = sorted(set(NOTEBOOK_DIR.glob("*.ipynb")) - set(NOTEBOOKS))  # the quiz
 LAST_NUMBER = 9
 
 TAGS = {"solution", "live", "optional", "nbval-ignore-output"}
@@ -479,6 +480,9 @@ def check_relative_links(cell: dict, after: list) -> list[str]:
 
 #: Every rule above, in the order of this file.
 RULES = [rule for name, rule in list(globals().items()) if name.startswith("check_")]
+#: The rules of a course notebook's anatomy; the others hold for every notebook (the quiz).
+ANATOMY = {check_title_cell, check_style_cell, check_key_takeaways, check_navigation,
+           check_exercise_count, check_exercises, check_checkpoint_cadence}  # fmt: skip
 
 
 # ------------------------------------------------------------ the real notebooks
@@ -493,12 +497,16 @@ def rule_id(rule) -> str:
     return rule.__name__.removeprefix("check_")
 
 
-def test_the_ten_notebooks_of_the_course_are_checked():
+def test_the_ten_notebooks_of_the_course_and_the_quiz_are_checked():
     assert [int(p.stem[:2]) for p in NOTEBOOKS] == list(range(LAST_NUMBER + 1))
+    assert [p.name for p in OTHERS] == ["quiz.ipynb"]
 
 
-@pytest.mark.parametrize("rule", RULES, ids=rule_id)
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.stem)
+@pytest.mark.parametrize(
+    ("path", "rule"),
+    [(p, r) for p in NOTEBOOKS for r in RULES] + [(p, r) for p in OTHERS for r in RULES if r not in ANATOMY],
+    ids=lambda x: x.stem if isinstance(x, Path) else rule_id(x),
+)  # fmt: skip
 def test_notebook(path: Path, rule):
     nb = load(path)
     if rule is check_no_machine_paths:
