@@ -159,3 +159,12 @@ site: $(SITE_STAMP)
 site-test: site $(E2E_STAMP)
 	@bash scripts/ensure_chromium.sh
 	$(E2E_VENV)/bin/python scripts/site_test.py
+
+# A scripted dry run of the code-along edition: the live cells typed key by key in
+# JupyterLab (scripts/dry_run.py); DRY_RUN_CPS sets the typing pace in characters a second.
+DRY_RUN_NOTEBOOKS ?= 01_measuring_model_error 06_derivatives_of_norms
+DRY_RUN_CPS       ?= 3
+.PHONY: dry-run
+dry-run: editions $(E2E_STAMP)
+	@bash scripts/ensure_chromium.sh
+	$(E2E_VENV)/bin/python scripts/dry_run.py --cps $(DRY_RUN_CPS) $(DRY_RUN_NOTEBOOKS)
