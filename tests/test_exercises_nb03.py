@@ -73,6 +73,9 @@ class TestSquaredL2Counterexample:
     def test_blank_answer(self, x, y):
         assert "Not answered yet" in nb03.check_squared_l2_counterexample(x, y).message
 
+    def test_tiny_vectors_are_judged_like_any_other(self):
+        assert nb03.check_squared_l2_counterexample([1e-9, 0], [1e-9, 0]).passed
+
     def test_perpendicular_pair_fails_with_hint(self):
         verdict = nb03.check_squared_l2_counterexample([1, 0], [0, 1])
         assert not verdict.passed and "x.y" in verdict.message

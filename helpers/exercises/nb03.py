@@ -268,7 +268,7 @@ def check_squared_l2_counterexample(x_counter, y_counter) -> Feedback:
 
     left = squared(x + y)
     sum_of_squares = squared(x) + squared(y)
-    if left > sum_of_squares * (1 + 1e-9) + 1e-12:
+    if left > sum_of_squares * (1 + 1e-9):  # relative: tiny vectors count too
         return right(
             f"Correct: ||x + y||^2 = {left:g} > {sum_of_squares:g} = ||x||^2 + ||y||^2, "
             "so the squared L2 norm breaks the triangle inequality."
