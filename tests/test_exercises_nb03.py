@@ -34,6 +34,10 @@ class TestWeightedL1:
         verdict = nb03.check_weighted_l1(lambda x: abs(x[0]) + 2 * abs(x[1]))
         assert not verdict.passed and "wrong value" in verdict.message
 
+    def test_counting_from_one_is_named(self):
+        verdict = nb03.check_weighted_l1(lambda x: 2 * abs(x[1]) + abs(x[2]))
+        assert not verdict.passed and "counts from 0" in verdict.message
+
     def test_not_a_function(self):
         verdict = nb03.check_weighted_l1(3.0)
         assert not verdict.passed and "function" in verdict.message
