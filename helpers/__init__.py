@@ -8,6 +8,7 @@ notebooks themselves.
 - :func:`numerical_gradient` and :func:`check_gradient` check a gradient derived by hand.
 - :func:`check_value`, :func:`check_gradient_answer` and :func:`check_norm_axioms` give
   exercise feedback without printing the answer.
+- :func:`check_setup` compares the installed course libraries with their pins (notebook 00).
 """
 
 from helpers.feedback import (
@@ -19,6 +20,7 @@ from helpers.feedback import (
 )
 from helpers.gradcheck import check_gradient, numerical_gradient, relative_error
 from helpers.plot_vectors import plot_vectors
+from helpers.setup_check import check_setup
 from helpers.style import LINESTYLES, MARKERS, course_palette, set_course_style
 
 __all__ = [
@@ -29,6 +31,7 @@ __all__ = [
     "check_gradient_answer",
     "check_gradient_at_points",
     "check_norm_axioms",
+    "check_setup",
     "check_value",
     "course_palette",
     "numerical_gradient",
