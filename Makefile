@@ -48,18 +48,18 @@ CHECK_PYTHON = command -v $(PYTHON) >/dev/null || { echo "make: $(PYTHON) not fo
   $(PYTHON) -c 'import sys; sys.exit(None if sys.version_info >= (3, 11) else "make: %s is Python %d.%d; the course needs 3.11 to 3.14: install one (docs/setup.md) and run make ... PYTHON=python3.13" % ((sys.executable,) + sys.version_info[:2]))'
 
 # uv installs from a warm cache in seconds; if it cannot be had, plain pip does the same job.
-$(UV):
-	@$(CHECK_PYTHON)
-	@echo "make: installing uv $(UV_VERSION) into $(TOOLS)/ (once)"
-	@$(PYTHON) -m venv $(TOOLS) && $(TOOLS)/bin/python -m pip install --quiet "uv==$(UV_VERSION)" || { rm -rf $(TOOLS); echo "make: no uv, pip will do (slower)"; }
+ENSURE_UV = test -x $(UV) || { echo "make: installing uv $(UV_VERSION) into $(TOOLS)/ (once)"; \
+  $(PYTHON) -m venv $(TOOLS) && $(TOOLS)/bin/python -m pip install --quiet "uv==$(UV_VERSION)"; } \
+  || { rm -rf $(TOOLS); echo "make: no uv, pip will do (slower)"; }
 
 env: $(STAMP)
 dev: $(DEV_STAMP)
 
 # The learner set. `--seed` puts pip into .venv (for `%pip` and the setup page's fixes).
 # No bytecode is compiled here (20 s on 2 cores): Python writes it on first import.
-$(STAMP): requirements.txt requirements.in pyproject.toml | $(UV)
+$(STAMP): requirements.txt requirements.in pyproject.toml
 	@$(CHECK_PYTHON)
+	@$(ENSURE_UV)
 	@if [ -x $(UV) ]; then \
 	  test -x $(BIN)/python || { echo "make: creating $(VENV) with $$($(PYTHON) -V)"; $(UV) venv --quiet --seed --python $(PYTHON) $(VENV); } && \
 	  echo "make: installing the learner set from requirements.txt (seconds from a warm cache, minutes from nothing)" && \
@@ -101,7 +101,8 @@ execute: $(DEV_STAMP)
 	$(BIN)/python scripts/execute_notebooks.py $(NOTEBOOKS)
 
 LOCK_FLAGS := --quiet --universal --python-version 3.11 --no-header
-lock: | $(UV)
+lock:
+	@$(ENSURE_UV)
 	$(UV) pip compile $(LOCK_FLAGS) requirements.in -o requirements.txt
 	$(UV) pip compile $(LOCK_FLAGS) requirements-dev.in -o requirements-dev.txt
 	cp requirements.txt binder/requirements.txt
@@ -113,7 +114,8 @@ clean:
 # ---- Platforms, the offline kit and the JupyterHub route (docs/setup.md) --------------
 
 # Dry-run resolution of the learner lock, wheels only, for every platform and Python.
-check-platforms: | $(UV)
+check-platforms:
+	@$(ENSURE_UV)
 	$(PYTHON) scripts/platforms.py check --uv $(UV)
 
 # The kit for a room without Wi-Fi; PYTHONS="3.12 3.13" for other Pythons, PLATFORMS=...
@@ -122,13 +124,15 @@ KIT          := build/offline-kit
 KIT_PYTHON   := 3.13
 PYTHONS      ?= $(KIT_PYTHON)
 PLATFORMS    ?= all
-offline-kit: | $(UV)
+offline-kit:
+	@$(ENSURE_UV)
 	$(PYTHON) scripts/offline_kit.py build --uv $(UV) --out $(KIT) \
 	  --pythons "$(PYTHONS)" --platforms "$(PLATFORMS)"
 
 # Install from the kit with the index unreachable, run notebook 00, and resolve the
 # other platforms from the kit alone. CI: make check-offline-kit PYTHONS=3.11 PLATFORMS=here
-check-offline-kit: | $(UV)
+check-offline-kit:
+	@$(ENSURE_UV)
 	$(PYTHON) scripts/offline_kit.py check --uv $(UV) --out $(KIT) --python $(PYTHON)
 
 HUB ?=
@@ -136,7 +140,8 @@ hub-link:
 	@$(PYTHON) scripts/hub.py link "$(HUB)"
 
 # nbgitpuller in build/hub-venv, a local Jupyter server, a pull of a local clone.
-check-hub: | $(UV)
+check-hub:
+	@$(ENSURE_UV)
 	$(PYTHON) scripts/hub.py check --uv $(UV)
 
 # ---- Quality gates (see "Contributing" in README.md) ---------------------------------
