@@ -120,9 +120,11 @@ def build(uv: str, out: Path, names: list[str], pythons: list[str]) -> None:
 
 
 def no_network_prefix() -> list[str]:
-    """`unshare -rn` (a network namespace with no network) where the kernel allows it."""
-    if shutil.which("unshare") and subprocess.run(["unshare", "-rn", "true"], capture_output=True).returncode == 0:
-        return ["unshare", "-rn"]
+    """A network namespace with loopback only (kernels talk over it), where Linux allows it."""
+    prefix = ["unshare", "-rn", "sh", "-c", 'ip link set lo up && exec "$@"', "sh"]
+    if shutil.which("unshare") and shutil.which("ip"):
+        if subprocess.run([*prefix, "true"], capture_output=True).returncode == 0:
+            return prefix
     return []
 
 
