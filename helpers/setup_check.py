@@ -21,7 +21,9 @@ DISTRIBUTION = "norms-course-helpers"
 SUPPORTED_PYTHONS = ((3, 11), (3, 14))
 
 #: What a front end without working widgets shows in place of the verdict box.
-WIDGETS_MISSING = "No widget shown here? In JupyterLab, see docs/setup.md: 'The sliders (widgets) do not show'."
+WIDGETS_MISSING = (
+    "No widget shown here? In JupyterLab, see docs/setup.md: 'The sliders (widgets) do not show'."
+)
 
 _LEARNER_PIN = re.compile(
     r"""^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*==\s*([^\s;]+)\s*;\s*extra\s*==\s*["']learner["']\s*$"""
@@ -194,7 +196,9 @@ def check_setup(
         problems = ", ".join(bad) if bad else f"Python {python[0]}.{python[1]}"
         message = f"✗ Not ready: {html.escape(problems)} (see the text above)."
     else:
-        message = f"✓ Ready: all {len(checks)} packages as pinned, and this box is a working widget."
+        message = (
+            f"✓ Ready: all {len(checks)} packages as pinned, and this box is a working widget."
+        )
     return _verdict_widget(ipywidgets)(value=f"<b>{message}</b>")
 
 

@@ -49,7 +49,9 @@ def hub_link(hub: str, repo: str = REPO, branch: str = "main", path: str = START
         raise TypeError(f"hub must be a str (the hub's address), got {type(hub).__name__}")
     parts = urlsplit(hub.strip())
     if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
-        raise ValueError(f"hub must be the hub's address, like https://hub.example.org, got {hub!r}")
+        raise ValueError(
+            f"hub must be the hub's address, like https://hub.example.org, got {hub!r}"
+        )
     return f"{hub.strip().rstrip('/')}/hub/user-redirect/git-pull?{pull_query(repo, branch, path)}"
 
 
@@ -70,12 +72,32 @@ def build_image(uv: str, venv: Path, image: Path) -> None:
     python = ["--python", str(venv / "bin" / "python")]
     run([uv, "pip", "sync", "--quiet", *python, str(image / "binder" / "requirements.txt")])
     constraint = ["-c", str(image / "binder" / "requirements.txt")]
-    run([uv, "pip", "install", "--quiet", *python, "-r", str(image / "requirements-hub.txt"), *constraint])
+    run(
+        [
+            uv,
+            "pip",
+            "install",
+            "--quiet",
+            *python,
+            "-r",
+            str(image / "requirements-hub.txt"),
+            *constraint,
+        ]
+    )
     path = f"{venv / 'bin'}{os.pathsep}{os.environ['PATH']}"
-    run(["bash", "binder/postBuild"], cwd=image, env={**os.environ, "PATH": path}, capture_output=True)
-    leftovers = run(["git", "status", "--porcelain", "--ignored"], cwd=image, capture_output=True, text=True)
+    run(
+        ["bash", "binder/postBuild"],
+        cwd=image,
+        env={**os.environ, "PATH": path},
+        capture_output=True,
+    )
+    leftovers = run(
+        ["git", "status", "--porcelain", "--ignored"], cwd=image, capture_output=True, text=True
+    )
     if leftovers.stdout.strip():
-        raise SystemExit(f"binder/postBuild left files in the learner's folder:\n{leftovers.stdout}")
+        raise SystemExit(
+            f"binder/postBuild left files in the learner's folder:\n{leftovers.stdout}"
+        )
 
 
 def free_port() -> int:
@@ -90,15 +112,28 @@ def check(uv: str) -> None:
         tmp = Path(tmp)
         for name in ["norms-course", "image"]:  # the repository the link names; the image's
             run(["git", "clone", "--quiet", str(ROOT), str(tmp / name)])
-        branch = run(["git", "rev-parse", "--abbrev-ref", "HEAD"], cwd=tmp / "norms-course",
-                     capture_output=True, text=True).stdout.strip()
+        branch = run(
+            ["git", "rev-parse", "--abbrev-ref", "HEAD"],
+            cwd=tmp / "norms-course",
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
         start = time.perf_counter()
         build_image(uv, venv, tmp / "image")
-        print(f"hub image built in {time.perf_counter() - start:.0f} s; postBuild left nothing behind")
+        print(
+            f"hub image built in {time.perf_counter() - start:.0f} s; postBuild left nothing behind"
+        )
         home, port, token = tmp / "home", free_port(), secrets.token_hex(16)
         home.mkdir()
-        command = [str(venv / "bin" / "jupyter"), "lab", "--no-browser", "--ip=127.0.0.1",
-                   f"--port={port}", f"--ServerApp.token={token}", f"--ServerApp.root_dir={home}"]
+        command = [
+            str(venv / "bin" / "jupyter"),
+            "lab",
+            "--no-browser",
+            "--ip=127.0.0.1",
+            f"--port={port}",
+            f"--ServerApp.token={token}",
+            f"--ServerApp.root_dir={home}",
+        ]
         if hasattr(os, "geteuid") and os.geteuid() == 0:
             command.append("--allow-root")
         env = {**os.environ, "HOME": str(home), "JUPYTER_CONFIG_DIR": str(tmp / "config")}
@@ -113,13 +148,19 @@ def check(uv: str) -> None:
                 except OSError:
                     time.sleep(0.5)
             else:
-                raise SystemExit("the Jupyter server did not start:\n" + (tmp / "server.log").read_text())
+                raise SystemExit(
+                    "the Jupyter server did not start:\n" + (tmp / "server.log").read_text()
+                )
             query = pull_query(f"file://{tmp / 'norms-course'}", branch)
             status, page = get(f"{base}/git-pull?{query}", token)
             assert status == 200 and b"nbgitpuller" in page.lower(), "no nbgitpuller page"
             for attempt in ["first pull", "second pull (the link clicked again)"]:
                 _, events = get(f"{base}/git-pull/api?{query}&depth=1", token, timeout=120)
-                phases = [json.loads(line[5:]) for line in events.decode().splitlines() if line.startswith("data:")]
+                phases = [
+                    json.loads(line[5:])
+                    for line in events.decode().splitlines()
+                    if line.startswith("data:")
+                ]
                 assert phases and phases[-1]["phase"] == "finished", f"{attempt}: {phases[-3:]}"
             pulled = sorted(p.name for p in (home / "norms-course" / "notebooks").glob("*.ipynb"))
             expected = sorted(p.name for p in (tmp / "norms-course" / "notebooks").glob("*.ipynb"))
@@ -132,8 +173,10 @@ def check(uv: str) -> None:
             server.terminate()
             server.wait(timeout=30)
             log.close()
-    print(f"ok: /git-pull cloned the course ({len(pulled)} notebooks) into the hub home, pulled "
-          f"again cleanly, and notebook 00 opens at lab/tree/norms-course/{START}")
+    print(
+        f"ok: /git-pull cloned the course ({len(pulled)} notebooks) into the hub home, pulled "
+        f"again cleanly, and notebook 00 opens at lab/tree/norms-course/{START}"
+    )
 
 
 def main(argv=None) -> None:

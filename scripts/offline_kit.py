@@ -45,7 +45,9 @@ def pip_platform_tags(name: str) -> list[str]:
         return ["win_amd64"]
     if system == "macos":
         return [f"macosx_{MACOS}_{arch}"]
-    legacy = ["manylinux2014", "manylinux2010", "manylinux1"] if arch == "x86_64" else ["manylinux2014"]
+    legacy = (
+        ["manylinux2014", "manylinux2010", "manylinux1"] if arch == "x86_64" else ["manylinux2014"]
+    )
     first = 5 if arch == "x86_64" else 17
     return [f"manylinux_2_{minor}_{arch}" for minor in range(GLIBC_MINOR, first - 1, -1)] + [
         f"{tag}_{arch}" for tag in legacy
@@ -68,14 +70,23 @@ def pip_env() -> dict:
 
 def download(uv: str, out: Path, name: str, python: str) -> None:
     """Resolve the lock for one platform and Python, then download exactly those wheels."""
-    ok, pins = platforms.resolve(platforms.resolve_command(uv, name, python, str(ROOT / "requirements.txt")))
+    ok, pins = platforms.resolve(
+        platforms.resolve_command(uv, name, python, str(ROOT / "requirements.txt"))
+    )
     if not ok:
         raise SystemExit(f"{name}, Python {python}: the lock does not resolve:\n{pins}")
     locked = out / "locks" / f"{name}-py{python}.txt"
     locked.write_text(pins, encoding="utf-8")
     command = [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps"]
     command += ["--only-binary", ":all:", "--dest", str(out / "wheels"), "-r", str(locked)]
-    command += ["--implementation", "cp", "--python-version", python, "--abi", "cp" + python.replace(".", "")]
+    command += [
+        "--implementation",
+        "cp",
+        "--python-version",
+        python,
+        "--abi",
+        "cp" + python.replace(".", ""),
+    ]
     for tag in pip_platform_tags(name):
         command += ["--platform", tag]
     run(command, env=pip_env())
@@ -107,7 +118,18 @@ def build(uv: str, out: Path, names: list[str], pythons: list[str]) -> None:
             shutil.copy(ROOT / part, tmp)
         shutil.copytree(ROOT / "helpers", Path(tmp) / "helpers")
         run([uv, "build", "--quiet", "--wheel", "--out-dir", str(out / "wheels"), tmp])
-    run(["git", "archive", "--format=zip", "--prefix=norms-course/", "-o", str(out / "norms-course.zip"), "HEAD"], cwd=ROOT)
+    run(
+        [
+            "git",
+            "archive",
+            "--format=zip",
+            "--prefix=norms-course/",
+            "-o",
+            str(out / "norms-course.zip"),
+            "HEAD",
+        ],
+        cwd=ROOT,
+    )
     editions = add_editions(out)
     shutil.copy(ROOT / "requirements.txt", out)
     for launcher in (ROOT / "scripts" / "kit").iterdir():
@@ -115,8 +137,10 @@ def build(uv: str, out: Path, names: list[str], pythons: list[str]) -> None:
     manifest = {"platforms": names, "pythons": pythons, "editions": ["complete", *editions]}
     (out / "kit.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     wheels = len(list((out / "wheels").glob("*.whl")))
-    print(f"kit written to {out}: {wheels} wheels, {size_mb(out):.0f} MB, "
-          f"built in {time.perf_counter() - start:.0f} s")
+    print(
+        f"kit written to {out}: {wheels} wheels, {size_mb(out):.0f} MB, "
+        f"built in {time.perf_counter() - start:.0f} s"
+    )
 
 
 def no_network_prefix() -> list[str]:
@@ -131,42 +155,85 @@ def no_network_prefix() -> list[str]:
 def offline_env() -> dict:
     """Every index and proxy points at a closed port: any download attempt fails fast."""
     closed = "http://127.0.0.1:9"
-    return {**pip_env(), "PIP_INDEX_URL": closed + "/simple", "UV_OFFLINE": "1",
-            "HTTP_PROXY": closed, "HTTPS_PROXY": closed, "http_proxy": closed, "https_proxy": closed}
+    return {
+        **pip_env(),
+        "PIP_INDEX_URL": closed + "/simple",
+        "UV_OFFLINE": "1",
+        "HTTP_PROXY": closed,
+        "HTTPS_PROXY": closed,
+        "http_proxy": closed,
+        "https_proxy": closed,
+    }
 
 
 def check(uv: str, out: Path, python: str) -> None:
     manifest = json.loads((out / "kit.json").read_text(encoding="utf-8"))
-    version = subprocess.run([python, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
-                             capture_output=True, text=True, check=True).stdout.strip()
+    version = subprocess.run(
+        [python, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     if platforms.here() not in manifest["platforms"] or version not in manifest["pythons"]:
-        raise SystemExit(f"the kit has no wheels for {platforms.here()} with Python {version}: "
-                         f"make offline-kit PLATFORMS=here PYTHONS={version}")
+        raise SystemExit(
+            f"the kit has no wheels for {platforms.here()} with Python {version}: "
+            f"make offline-kit PLATFORMS=here PYTHONS={version}"
+        )
     helpers = next((out / "wheels").glob("norms_course_helpers-*.whl")).name.split("-")[1]
     with tempfile.TemporaryDirectory() as tmp:
         wanted = Path(tmp) / "kit-requirements.txt"
-        wanted.write_text(f"-r {(out / 'requirements.txt').resolve()}\nnorms-course-helpers=={helpers}\n")
-        results = platforms.matrix(uv, manifest["platforms"], manifest["pythons"], str(wanted),
-                                   offline_from=(out / "wheels").resolve())
+        wanted.write_text(
+            f"-r {(out / 'requirements.txt').resolve()}\nnorms-course-helpers=={helpers}\n"
+        )
+        results = platforms.matrix(
+            uv,
+            manifest["platforms"],
+            manifest["pythons"],
+            str(wanted),
+            offline_from=(out / "wheels").resolve(),
+        )
         if platforms.report(results, "from the kit alone"):
             raise SystemExit("the kit misses wheels")
         dest = Path(tmp) / "course"
         prefix = no_network_prefix()
-        print(f"installing from the kit with Python {version}, "
-              + ("in a network namespace with no network" if prefix else "with every index on a closed port"))
+        print(
+            f"installing from the kit with Python {version}, "
+            + (
+                "in a network namespace with no network"
+                if prefix
+                else "with every index on a closed port"
+            )
+        )
         start = time.perf_counter()
         run([*prefix, python, str(out / "install.py"), "--dest", str(dest)], env=offline_env())
         installed = time.perf_counter() - start
         notebook = dest / "notebooks" / "00_start_here.ipynb"
-        run([*prefix, str(dest / ".venv" / "bin" / "jupyter"), "nbconvert", "--to", "notebook", "--execute",
-             "--output-dir", tmp, "--output", "executed", str(notebook)], env=offline_env(), cwd=notebook.parent)
+        run(
+            [
+                *prefix,
+                str(dest / ".venv" / "bin" / "jupyter"),
+                "nbconvert",
+                "--to",
+                "notebook",
+                "--execute",
+                "--output-dir",
+                tmp,
+                "--output",
+                "executed",
+                str(notebook),
+            ],
+            env=offline_env(),
+            cwd=notebook.parent,
+        )
         cells = json.loads((Path(tmp) / "executed.ipynb").read_text(encoding="utf-8"))["cells"]
         outputs = [o for c in cells if c["cell_type"] == "code" for o in c["outputs"]]
         text = "".join("".join(o.get("text", "")) for o in outputs)
         assert not any(o["output_type"] == "error" for o in outputs), "notebook 00 raised an error"
         assert "pinned packages are installed at their pinned versions" in text, text
-    print(f"ok: installed offline in {installed:.0f} s, notebook 00 ran, setup check passed; "
-          f"the kit ({size_mb(out):.0f} MB) resolves for {len(results)} platform/Python pairs")
+    print(
+        f"ok: installed offline in {installed:.0f} s, notebook 00 ran, setup check passed; "
+        f"the kit ({size_mb(out):.0f} MB) resolves for {len(results)} platform/Python pairs"
+    )
 
 
 def main(argv=None) -> None:

@@ -53,9 +53,7 @@ def _platform_pins() -> set[str]:
 
 
 def _pins_in(text: str) -> dict[str, str]:
-    return {
-        _canonical(m.group(1)): m.group(2) for m in map(PIN.match, text.splitlines()) if m
-    }
+    return {_canonical(m.group(1)): m.group(2) for m in map(PIN.match, text.splitlines()) if m}
 
 
 def _conda_dependencies() -> list[str]:
@@ -83,10 +81,20 @@ def _imported_modules() -> set[str]:
 def test_both_sets_are_exact_pins_and_do_not_overlap():
     assert all(PIN.match(line) for line in _requirement_lines(ROOT / "requirements.in"))
     dev_lines = _requirement_lines(ROOT / "requirements-dev.in")
-    assert dev_lines[0] == "-c requirements.txt", "the developer set resolves within the learner lock"
+    assert dev_lines[0] == "-c requirements.txt", (
+        "the developer set resolves within the learner lock"
+    )
     assert all(PIN.match(line) for line in dev_lines[1:])
     assert not set(DIRECT) & set(DEV_DIRECT)
-    for name in ["numpy", "matplotlib", "seaborn", "pandas", "jupyterlab", "ipykernel", "ipywidgets"]:
+    for name in [
+        "numpy",
+        "matplotlib",
+        "seaborn",
+        "pandas",
+        "jupyterlab",
+        "ipykernel",
+        "ipywidgets",
+    ]:
         assert name in DIRECT
     for name in ["nbval", "pytest", "pytest-xdist", "ruff"]:
         assert name in DEV_DIRECT

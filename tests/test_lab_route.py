@@ -59,7 +59,10 @@ def test_make_lab_serves_the_root_and_opens_notebook_00():
             except OSError:  # not listening yet
                 time.sleep(0.25)
         assert _get(f"{base}/api/contents/docs/setup.md?content=0&token={token}")[0] == 200
-        assert _get(f"{base}/api/contents/notebooks/00_start_here.ipynb?content=0&token={token}")[0] == 200
+        assert (
+            _get(f"{base}/api/contents/notebooks/00_start_here.ipynb?content=0&token={token}")[0]
+            == 200
+        )
         status, location = _get(f"{base}/?token={token}")
         assert status == 302 and "/lab/tree/notebooks/00_start_here.ipynb" in location
     finally:

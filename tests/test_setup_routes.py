@@ -70,7 +70,10 @@ def test_resolution_is_a_wheels_only_dry_run_for_one_pair():
 
 def test_the_matrix_report_shows_every_pair_and_why_one_failed(capsys):
     results = {
-        ("macos-x86_64", "3.11"): (False, "x\nBecause argon2-cffi-bindings==26.2.0 has no usable wheels"),
+        ("macos-x86_64", "3.11"): (
+            False,
+            "x\nBecause argon2-cffi-bindings==26.2.0 has no usable wheels",
+        ),
         ("macos-x86_64", "3.12"): (True, ""),
         ("linux-x86_64", "3.11"): (True, ""),
         ("linux-x86_64", "3.12"): (True, ""),
@@ -97,13 +100,18 @@ def test_kit_downloads_match_uvs_targets():
 
 
 def test_kit_unpacks_a_zip_with_or_without_a_top_folder(tmp_path):
-    for name, members in [("top", ["course/a.txt", "course/sub/b.txt"]), ("flat", ["a.txt", "sub/b.txt"])]:
+    for name, members in [
+        ("top", ["course/a.txt", "course/sub/b.txt"]),
+        ("flat", ["a.txt", "sub/b.txt"]),
+    ]:
         archive = tmp_path / f"{name}.zip"
         with zipfile.ZipFile(archive, "w") as zf:
             for member in members:
                 zf.writestr(member, member)
         install.unpack(archive, tmp_path / name)
-        assert sorted(p.relative_to(tmp_path / name).as_posix() for p in (tmp_path / name).rglob("*.txt")) == [
+        assert sorted(
+            p.relative_to(tmp_path / name).as_posix() for p in (tmp_path / name).rglob("*.txt")
+        ) == [
             "a.txt",
             "sub/b.txt",
         ]
@@ -154,7 +162,9 @@ def test_hub_link_pulls_this_repository_and_opens_notebook_00():
     assert "urlpath=lab%2Ftree%2Ffork%2Fnotebooks" in other and "branch=dev" in other
 
 
-@pytest.mark.parametrize("bad", ["hub.example.org", "ftp://hub.example.org", "https://h.org/?x=1", ""])
+@pytest.mark.parametrize(
+    "bad", ["hub.example.org", "ftp://hub.example.org", "https://h.org/?x=1", ""]
+)
 def test_hub_link_rejects_what_is_not_a_hub_address(bad):
     with pytest.raises(ValueError, match="hub"):
         hub.hub_link(bad)

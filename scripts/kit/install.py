@@ -40,7 +40,9 @@ def unpack(archive: Path, dest: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="Install the course from this offline kit.")
-    parser.add_argument("--edition", default="complete", choices=["complete", "student", "codealong"])
+    parser.add_argument(
+        "--edition", default="complete", choices=["complete", "student", "codealong"]
+    )
     parser.add_argument("--dest", type=Path)
     args = parser.parse_args()
     version = sys.version_info[:2]
@@ -49,12 +51,16 @@ def main() -> None:
     tag = f"cp{version[0]}{version[1]}"
     if not list((KIT / "wheels").glob(f"numpy-*-{tag}-*.whl")):
         built = sorted({p.name.split("-")[2] for p in (KIT / "wheels").glob("numpy-*.whl")})
-        fail(f"this kit has no wheels for Python {version[0]}.{version[1]} (it has {built}); "
-             "use one of those, or ask for a kit made with PYTHONS=...")
+        fail(
+            f"this kit has no wheels for Python {version[0]}.{version[1]} (it has {built}); "
+            "use one of those, or ask for a kit made with PYTHONS=..."
+        )
     archive = KIT / ("norms-course.zip" if args.edition == "complete" else f"{args.edition}.zip")
     if not archive.exists():
         fail(f"this kit has no {args.edition} edition ({archive.name} is missing)")
-    dest = args.dest or Path("norms-course" + ("" if args.edition == "complete" else f"-{args.edition}"))
+    dest = args.dest or Path(
+        "norms-course" + ("" if args.edition == "complete" else f"-{args.edition}")
+    )
     if dest.exists() and any(dest.iterdir()):
         fail(f"{dest} exists and is not empty: choose another --dest or remove it")
     print(f"install: unpacking {archive.name} into {dest}")
@@ -64,15 +70,28 @@ def main() -> None:
     python = dest / ".venv" / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
     helpers = sorted((KIT / "wheels").glob("norms_course_helpers-*.whl"))
     print("install: installing the course libraries from the kit (no network needed)")
-    command = [str(python), "-m", "pip", "install", "--quiet", "--no-index",
-               "--find-links", str(KIT / "wheels"), "-r", str(KIT / "requirements.txt"), *map(str, helpers)]
+    command = [
+        str(python),
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--no-index",
+        "--find-links",
+        str(KIT / "wheels"),
+        "-r",
+        str(KIT / "requirements.txt"),
+        *map(str, helpers),
+    ]
     if subprocess.run(command, check=False).returncode:
         fail("pip could not install from the kit: see its message above")
     # `make lab` in the folder then finds the environment built and does not reinstall.
     (dest / ".venv" / ".installed").touch()
     jupyter = r".venv\Scripts\jupyter" if sys.platform == "win32" else ".venv/bin/jupyter"
-    print(f"install: done. Start the course with:\n  cd {dest}\n  {jupyter} lab\n"
-          "and open notebooks/00_start_here.ipynb.")
+    print(
+        f"install: done. Start the course with:\n  cd {dest}\n  {jupyter} lab\n"
+        "and open notebooks/00_start_here.ipynb."
+    )
 
 
 if __name__ == "__main__":
