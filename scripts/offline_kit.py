@@ -34,6 +34,19 @@ ROOT = Path(__file__).resolve().parents[1]
 # and universal2 itself, but not manylinux_2_x ones, so those are listed).
 MACOS = "13_0"
 GLIBC_MINOR = 28
+# A lock may choose other versions for early and late patch releases of one Python
+# (soupsieve for 3.11.0-3.11.4 and for 3.11.5+): the kit resolves both ends of the range.
+PATCH_ENDS = ("0", "99")
+
+
+def resolve_both_ends(uv: str, name: str, python: str, *inputs: str, offline_from=None) -> list:
+    """[(ok, pins or reason)] for the first and the last patch release of ``python``."""
+    command = platforms.resolve_command(uv, name, python, *inputs, offline_from=offline_from)
+    at = command.index("--python-version") + 1
+    return [
+        platforms.resolve([*command[:at], f"{python}.{patch}", *command[at + 1 :]])
+        for patch in PATCH_ENDS
+    ]
 
 
 def pip_platform_tags(name: str) -> list[str]:
@@ -70,26 +83,19 @@ def pip_env() -> dict:
 
 def download(uv: str, out: Path, name: str, python: str) -> None:
     """Resolve the lock for one platform and Python, then download exactly those wheels."""
-    ok, pins = platforms.resolve(
-        platforms.resolve_command(uv, name, python, str(ROOT / "requirements.txt"))
-    )
-    if not ok:
-        raise SystemExit(f"{name}, Python {python}: the lock does not resolve:\n{pins}")
-    locked = out / "locks" / f"{name}-py{python}.txt"
-    locked.write_text(pins, encoding="utf-8")
-    command = [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps"]
-    command += ["--only-binary", ":all:", "--dest", str(out / "wheels"), "-r", str(locked)]
-    command += [
-        "--implementation",
-        "cp",
-        "--python-version",
-        python,
-        "--abi",
-        "cp" + python.replace(".", ""),
-    ]
-    for tag in pip_platform_tags(name):
-        command += ["--platform", tag]
-    run(command, env=pip_env())
+    results = resolve_both_ends(uv, name, python, str(ROOT / "requirements.txt"))
+    for patch, (ok, pins) in zip(PATCH_ENDS, results):
+        if not ok:
+            raise SystemExit(f"{name}, Python {python}: the lock does not resolve:\n{pins}")
+        locked = out / "locks" / f"{name}-py{python}.{patch}.txt"
+        locked.write_text(pins, encoding="utf-8")
+        command = [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps"]
+        command += ["--only-binary", ":all:", "--dest", str(out / "wheels"), "-r", str(locked)]
+        command += ["--implementation", "cp", "--python-version", f"{python}.{patch}"]
+        command += ["--abi", "cp" + python.replace(".", "")]
+        for tag in pip_platform_tags(name):
+            command += ["--platform", tag]
+        run(command, env=pip_env())
 
 
 def add_editions(out: Path) -> list[str]:
@@ -181,17 +187,23 @@ def check(uv: str, out: Path, python: str) -> None:
         )
     helpers = next((out / "wheels").glob("norms_course_helpers-*.whl")).name.split("-")[1]
     with tempfile.TemporaryDirectory() as tmp:
+        wheels = (out / "wheels").resolve()
         wanted = Path(tmp) / "kit-requirements.txt"
         wanted.write_text(
             f"-r {(out / 'requirements.txt').resolve()}\nnorms-course-helpers=={helpers}\n"
         )
-        results = platforms.matrix(
-            uv,
-            manifest["platforms"],
-            manifest["pythons"],
-            str(wanted),
-            offline_from=(out / "wheels").resolve(),
-        )
+        results = {
+            (name, python): next(
+                (
+                    r
+                    for r in resolve_both_ends(uv, name, python, str(wanted), offline_from=wheels)
+                    if not r[0]
+                ),
+                (True, ""),
+            )
+            for name in manifest["platforms"]
+            for python in manifest["pythons"]
+        }
         if platforms.report(results, "from the kit alone"):
             raise SystemExit("the kit misses wheels")
         dest = Path(tmp) / "course"
