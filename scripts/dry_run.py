@@ -75,8 +75,8 @@ def type_code(page: Page, code: str, delay_ms: float) -> None:
         if number:
             page.keyboard.press("Enter")
             page.keyboard.press("Shift+Home")
-            if not line:
-                page.keyboard.press("Backspace")
+            if not line:  # clear the indentation (Delete does nothing without a selection)
+                page.keyboard.press("Delete")
         page.keyboard.type(line, delay=delay_ms)
 
 
