@@ -395,6 +395,30 @@ def call_learner(func, *args, name: str = "your function"):
     return learner_function(func, n_args=len(args), name=name)(*args)
 
 
+def norm_value(out, name: str) -> float:
+    """The one number a norm-like function of the learner's returned, or :class:`Reject`.
+
+    Text, and arrays of more than one number (a sum or a maximum forgotten), are refused
+    with a message that says so.
+
+    Examples
+    --------
+    >>> norm_value(np.float64(2.5), "l1_norm")
+    2.5
+    """
+    if isinstance(out, (str, bytes)):
+        raise Reject(wrong(f"Not yet: {name} should return one number, but it returned {out!r}."))
+    if np.ndim(out) != 0:
+        raise Reject(
+            wrong(
+                f"Not yet: {name} should return one number, but it returned "
+                f"{type(out).__name__} of shape {np.shape(out)}. Did you forget to add up "
+                "(np.sum) or to take the largest entry (np.max)?"
+            )
+        )
+    return as_number(out, f"the value of {name}")
+
+
 def _factor_hint(answer: np.ndarray, expected: np.ndarray, rtol: float) -> str | None:
     """Name a simple slip (sign, factor 2, square, transpose) relating answer to expected."""
     everywhere = "" if answer.size == 1 else " in every entry"
@@ -638,18 +662,7 @@ def check_norm_axioms(
     call = learner_function(norm, n_args=1, name="your norm function")
 
     def value(v: np.ndarray) -> float:
-        out = call(v)
-        if isinstance(out, (str, bytes)):
-            raise Reject(wrong(f"Not yet: a norm returns one number, but yours returned {out!r}."))
-        if np.ndim(out) != 0:
-            raise Reject(
-                wrong(
-                    f"Not yet: a norm returns one number, but yours returned "
-                    f"{type(out).__name__} of shape {np.shape(out)}. Did you forget to add "
-                    "up (np.sum) or to take the largest entry?"
-                )
-            )
-        return as_number(out, "the value of your norm function")
+        return norm_value(call(v), "your norm function")
 
     rng = np.random.default_rng(seed)
     xs = rng.integers(-5, 6, size=(n_trials, dim)).astype(float)

@@ -131,7 +131,7 @@ class TestReturnValues:
 
     def test_text_instead_of_number_is_named(self):
         verdict = nb03.check_linf(lambda x: "seven")
-        assert not verdict.passed and "should return a number" in verdict.message
+        assert not verdict.passed and "should return one number" in verdict.message
 
 
 class TestCheckpoints:
