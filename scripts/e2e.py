@@ -1,8 +1,7 @@
 """End-to-end test: the course as a learner meets it, in JupyterLab in a real browser.
 
-Starts JupyterLab from .venv on 127.0.0.1 (a free port, a random token, no browser, the
-repository as root directory, as ``make lab`` does; throwaway settings with autosave off
-so nothing is written back), then drives Debian's headless Chromium with Playwright. For
+Starts JupyterLab as ``make lab`` does, with the repository as root (scripts/lab_server.py:
+throwaway settings, autosave off), then drives Debian's headless Chromium with Playwright. For
 every notebook (by default every ``notebooks/NN_*.ipynb``) it opens the notebook, clears
 the stored outputs, chooses Run > Run All Cells, waits (on conditions, never a fixed
 sleep) until every code cell has run, the kernel is idle and every figure has loaded,
@@ -12,7 +11,7 @@ and asserts:
 - figures: each cell shows as many as the stored notebook, and each live figure is like
   the stored one (scripts/figure_compare.py: a score calibrated so that a blank or
   half-drawn figure fails and an honest re-render passes); failing pairs are saved;
-- explorers (cells that call ``explore(``): the first drawing is pixel-identical to the
+- explorers (cells that call ``explore(`` or ``interact(``): the first drawing is pixel-identical to the
   stored one; moving a control redraws it (another, non-empty drawing, no error); the
   HTML export that readers without a kernel see shows the drawing, not a widget repr;
 - the mathematics is typeset by MathJax, with no raw ``$`` left;
@@ -36,22 +35,18 @@ import hashlib
 import json
 import os
 import re
-import secrets
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
-from contextlib import contextmanager
 from pathlib import Path
 
 from figure_compare import compare, ink
+from lab_server import JUPYTER, jupyterlab
 from playwright.sync_api import Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
-JUPYTER = ROOT / ".venv" / "bin" / "jupyter"
 OUT = ROOT / "build" / "e2e"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -65,7 +60,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
-SERVER_START_TIMEOUT = 60  # s
 PAGE_TIMEOUT_MS = 60_000  # JupyterLab's first load on a busy 2-core machine
 RUN_ALL_TIMEOUT_MS = 120_000
 SETTLE_TIMEOUT_MS = 20_000  # figures loading, MathJax typesetting, an explorer redrawing
@@ -76,17 +70,6 @@ NOT_ANSWERED = next(
     for node in ast.parse((ROOT / "helpers" / "feedback.py").read_text(encoding="utf-8")).body
     if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "NOT_ANSWERED_MESSAGE"
 )
-
-# Throwaway JupyterLab settings: no autosave (run outputs must never reach the repository),
-# every cell in the DOM (no virtual scrolling), no news or update checks (no network).
-SETTINGS = {
-    "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
-    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
-    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
-        "fetchNews": "false",
-        "checkForUpdates": False,
-    },
-}
 
 PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 
@@ -135,119 +118,8 @@ REDRAWN_JS = """([panel, index, before]) => {
 }"""
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def digest(paths: list[Path]) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in paths}
-
-
-@contextmanager
-def jupyterlab(workdir: Path, root: Path = ROOT):
-    """Yield (base url, token) of a JupyterLab server; shut it down whatever happens."""
-    settings = workdir / "settings"
-    for name, values in SETTINGS.items():
-        path = settings / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(values), encoding="utf-8")
-    env = dict(
-        os.environ,
-        JUPYTER_CONFIG_DIR=str(workdir / "config"),
-        JUPYTER_DATA_DIR=str(workdir / "data"),  # only .venv's python3 kernel
-        JUPYTER_RUNTIME_DIR=str(workdir / "runtime"),
-        IPYTHONDIR=str(workdir / "ipython"),
-        MPLBACKEND="module://matplotlib_inline.backend_inline",
-        PYDEVD_DISABLE_FILE_VALIDATION="1",
-    )
-    token = secrets.token_hex(24)
-    log_path = OUT / f"server-{root.name}.log"
-    for attempt in (1, 2):  # a second try only if the free port was taken meanwhile
-        port = free_port()
-        base = f"http://127.0.0.1:{port}"
-        log = log_path.open("w", encoding="utf-8")
-        server = subprocess.Popen(
-            [
-                str(JUPYTER),
-                "lab",
-                "--no-browser",
-                "--ip=127.0.0.1",
-                f"--port={port}",
-                "--port-retries=0",
-                f"--IdentityProvider.token={token}",
-                f"--ServerApp.root_dir={root}",
-                f"--LabApp.user_settings_dir={settings}",
-                f"--LabApp.workspaces_dir={workdir / 'workspaces'}",
-                "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-                "--LabApp.extension_manager=readonly",  # the "pypi" one goes online
-                "--LabApp.expose_app_in_browser=True",  # to read the notebook model
-                *(["--allow-root"] if os.geteuid() == 0 else []),  # CI runs as root
-            ],
-            cwd=root,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,  # its own process group: kernels included
-        )
-        try:
-            if wait_for_server(server, base, token):
-                break
-        except BaseException:
-            stop(server, base, token)
-            raise
-        stop(server, base, token)
-        log.close()
-        if attempt == 2:
-            raise RuntimeError(f"JupyterLab did not start; see {log_path}")
-    try:
-        yield base, token
-    finally:
-        stop(server, base, token)
-        log.close()
-
-
-def wait_for_server(server: subprocess.Popen, base: str, token: str) -> bool:
-    deadline = time.monotonic() + SERVER_START_TIMEOUT
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            return False
-        try:
-            with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2) as r:
-                if r.status == 200:
-                    return True
-        except OSError:
-            pass
-        time.sleep(0.25)
-    raise TimeoutError(f"JupyterLab did not answer within {SERVER_START_TIMEOUT} s")
-
-
-def stop(server: subprocess.Popen, base: str, token: str) -> None:
-    """Ask the server to shut down (it stops its kernels), then make sure of it."""
-    if server.poll() is None:
-        request = urllib.request.Request(
-            f"{base}/api/shutdown", method="POST", headers={"Authorization": f"token {token}"}
-        )
-        try:
-            urllib.request.urlopen(request, timeout=5).close()
-        except OSError:
-            pass
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            pass
-    for sig in (signal.SIGTERM, signal.SIGKILL):  # the group: a kernel left behind too
-        try:
-            os.killpg(server.pid, sig)
-        except ProcessLookupError:
-            break
-        try:
-            server.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            continue
-        time.sleep(0.2)
 
 
 def expectations(path: Path) -> dict:
@@ -529,7 +401,8 @@ def check_edition(page: Page, base: str, token: str, folder: Path, name: str) ->
 def in_browser(root: Path, names: list[str], check, problems: dict, prefix: str = "") -> None:
     """Start JupyterLab on root and Chromium; run check(page, base, token, name) per name."""
     with tempfile.TemporaryDirectory(prefix="e2e-") as tmp:
-        with jupyterlab(Path(tmp), root) as (base, token), sync_playwright() as playwright:
+        log = OUT / f"server-{root.name}.log"
+        with jupyterlab(Path(tmp), root, log) as (base, token), sync_playwright() as playwright:
             browser = playwright.chromium.launch(
                 executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True, timeout=60_000
             )

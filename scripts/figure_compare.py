@@ -79,7 +79,8 @@ def maps(image: Image.Image, size: tuple[int, int]) -> tuple[list[float], list[f
         ImageChops.darker(ImageChops.darker(r, g), b),
     )
     return tuple(
-        list(m.filter(BLUR).resize(blocks, Image.Resampling.BOX).get_flattened_data()) for m in (ink, colour)
+        list(m.filter(BLUR).resize(blocks, Image.Resampling.BOX).get_flattened_data())
+        for m in (ink, colour)
     )
 
 
