@@ -1,8 +1,8 @@
 """scripts/figure_compare.py: the calibration of what ``make e2e`` accepts as the same figure.
 
-Real evidence first: tests/data/e2e/ holds the 03 triangle explorer as stored, and two
-drawings that JupyterLab showed live for it before the fix (a blank one and a half-drawn
-one, captured from the browser). Then altered copies of figures the course stores: honest
+Real evidence first: tests/data/e2e/ holds the 03 triangle explorer as stored, and three
+drawings that JupyterLab showed live for it before the fix (blank, half drawn, axes only;
+captured from the browser), and 04's explorer as stored and as drawn live for p = 0.501. Then altered copies of figures the course stores: honest
 re-renders (shifted, resized, blurred, sharpened, another resolution) must pass; blank,
 half-drawn, data-less and swapped figures must fail.
 """
@@ -108,7 +108,11 @@ def test_a_coloured_figure_without_its_data_fails():
 
 def test_the_broken_live_drawings_of_the_03_explorer_fail():
     stored = (DATA / "03_explorer_stored.png").read_bytes()
-    for name in ("03_explorer_live_blank.png", "03_explorer_live_half.png"):
+    for name in (
+        "03_explorer_live_blank.png",
+        "03_explorer_live_half.png",
+        "03_explorer_live_partial.png",
+    ):
         result = compare((DATA / name).read_bytes(), stored)
         assert result.score < 0.5, f"{name}: {result}"
 
@@ -134,3 +138,13 @@ def test_the_same_figure_drawn_at_another_resolution_passes():
 
     result = compare(draw(90), draw(100))
     assert not result.identical and result.passed(), str(result)
+
+
+def test_the_old_04_explorer_drawing_is_similar_but_not_identical():
+    # Before the fix, the browser's log slider sent p = 0.501 back and the explorer redrew:
+    # alike as figures go, so e2e holds explorers' first drawings to pixel identity.
+    result = compare(
+        (DATA / "04_explorer_live_p0501.png").read_bytes(),
+        (DATA / "04_explorer_stored.png").read_bytes(),
+    )
+    assert result.passed() and not result.identical, str(result)
