@@ -11,6 +11,7 @@ notebooks themselves.
   docstring): :class:`Feedback` verdicts, :func:`checker`, :func:`call_learner`,
   :func:`as_number`, :func:`as_array`, and the general checks :func:`check_value`,
   :func:`check_gradient_answer` and :func:`check_norm_axioms`.
+- :func:`check_setup` compares the installed course libraries with their pins (notebook 00).
 """
 
 from helpers.feedback import (
@@ -33,6 +34,7 @@ from helpers.feedback import (
 )
 from helpers.gradcheck import check_gradient, numerical_gradient, relative_error
 from helpers.plot_vectors import label_arrow, plot_vectors
+from helpers.setup_check import check_setup
 from helpers.style import LINESTYLES, MARKERS, course_palette, set_course_style
 
 __all__ = [
@@ -54,6 +56,7 @@ __all__ = [
     "check_gradient_answer",
     "check_gradient_at_points",
     "check_norm_axioms",
+    "check_setup",
     "check_value",
     "course_palette",
     "label_arrow",

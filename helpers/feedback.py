@@ -484,8 +484,8 @@ def _gradient_verdict(f, call, point: np.ndarray, tol: float) -> tuple[Feedback,
     if analytic.shape != point.shape:
         raise Reject(
             wrong(
-                f"Not yet: your gradient has shape {analytic.shape}, but a "
-                f"gradient has the shape of x, {point.shape}."
+                f"Not yet: your gradient has shape {analytic.shape}, but a gradient has "
+                f"the shape of the argument it is given, here {point.shape}."
             )
         )
     numeric = numerical_gradient(f, point)

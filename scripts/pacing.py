@@ -64,8 +64,9 @@ def parts(nb):
     A Markdown cell is cut before each ``#``-``###`` heading line, so that a cell holding
     several headings (``## Exercises`` then ``### Exercise 1``) gives each part its role.
     The ``optional`` tag of a cell applies to its first heading; an optional section ends
-    at the next heading of its level or above. An exercise ends at the next heading
-    other than ``### Solution``.
+    at the next heading of its level or above, except an exercise's ``### Solution`` (an
+    optional exercise keeps its solution). An exercise ends at the next heading other than
+    ``### Solution``.
     """
     optional_level, exercise, number = 0, None, 0
     for cell in nb.cells:
@@ -76,7 +77,8 @@ def parts(nb):
             match = HEADING.match(text)
             if match:
                 level = len(match.group(1))
-                if optional_level and level <= optional_level:
+                solution = text.startswith("### Solution") and exercise is not None
+                if optional_level and level <= optional_level and not solution:
                     optional_level = 0
                 if not optional_level and index == 0 and "optional" in tags(cell) and level > 1:
                     optional_level = level

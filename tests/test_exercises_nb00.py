@@ -27,6 +27,7 @@ def test_blank_is_not_answered():
         (lambda ax: plot_vectors([2, -1], "black", labels=["mine"], ax=ax), "opposite way"),
         (lambda ax: plot_vectors([-2, 2], "black", labels=["mine"], ax=ax), "does not end"),
         (lambda ax: plot_vectors([-2, 1], labels=["mine"], ax=ax), "not black"),
+        (lambda ax: plot_vectors([-2, 1], "0.1", labels=["mine"], ax=ax), "dark grey"),
         (lambda ax: plot_vectors([-2, 1], "black", ax=ax), 'no label "mine"'),
         (lambda ax: plot_vectors([-2, 1], "black", labels=["Mine"], ax=ax), "found 'Mine'"),
         (lambda ax: plot_vectors([[-2, 1], [1, 1]], "black", ax=ax), "2 arrows"),

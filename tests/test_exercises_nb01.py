@@ -27,7 +27,10 @@ def test_the_course_data_is_read_only():
         (nb01.check_mae(None, None), "Not answered yet"),
         (nb01.check_mae(np.abs(E2).mean(), np.abs(E1).mean()), "swapped"),
         (nb01.check_mae(12.71, 12.57), "round"),
-        (nb01.check_mae(E1.mean(), E2.mean()), "not right"),
+        (nb01.check_mae(E1.mean(), E2.mean()), "signed mean"),
+        (nb01.check_mae(3.0, 4.0), "not right"),
+        (nb01.check_rmse(np.std(E1), np.std(E2)), "np.std subtracts the mean"),
+        (nb01.check_rmse(np.linalg.norm(E1) / 7, np.linalg.norm(E2) / 7), "square root of n"),
         (nb01.check_rmse(np.linalg.norm(E1), np.linalg.norm(E2) / np.sqrt(7)), "model 1"),
         (nb01.check_cancelling_errors([1, -1, 0, 0, 0, 0, 0]), "absolute sum"),
         (nb01.check_cancelling_errors([90, 0, 0, 0, 0, 0, 0]), "signed sum"),
@@ -54,3 +57,8 @@ def test_wrong_answers_get_a_hint_but_not_the_answer(verdict, words):
     assert not verdict.passed
     assert words in verdict.message
     assert "24.39" not in verdict.message and "12.71" not in verdict.message
+
+
+def test_two_rounded_answers_get_one_message_not_two():
+    message = nb01.check_rmse(17.03, 13.77).message
+    assert message.count("Close, but not exact") == 1 and "both" in message

@@ -156,6 +156,7 @@ class TestCheckpoints:
             (nb02.check_length_factor(-4), "never negative"),
             (nb02.check_length_factor(16), "k squared"),
             (nb02.check_length_factor(3), "every component"),
+            (nb02.check_length_factor(4 * np.sqrt(5)), "the factor"),
             (nb02.check_tip_to_tail_origins([[1, 1], [4, 1]]), "origin"),
             (nb02.check_tip_to_tail_origins([[0, 0], [3, 3]]), "where u ends"),
             (nb02.check_tip_to_tail_origins(["0", "4"]), "text"),

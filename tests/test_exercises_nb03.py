@@ -34,6 +34,10 @@ class TestWeightedL1:
         verdict = nb03.check_weighted_l1(lambda x: abs(x[0]) + 2 * abs(x[1]))
         assert not verdict.passed and "wrong value" in verdict.message
 
+    def test_counting_from_one_is_named(self):
+        verdict = nb03.check_weighted_l1(lambda x: 2 * abs(x[1]) + abs(x[2]))
+        assert not verdict.passed and "counts from 0" in verdict.message
+
     def test_not_a_function(self):
         verdict = nb03.check_weighted_l1(3.0)
         assert not verdict.passed and "function" in verdict.message
@@ -72,6 +76,9 @@ class TestSquaredL2Counterexample:
     @pytest.mark.parametrize(("x", "y"), [(None, None), ([1, 0], None)])
     def test_blank_answer(self, x, y):
         assert "Not answered yet" in nb03.check_squared_l2_counterexample(x, y).message
+
+    def test_tiny_vectors_are_judged_like_any_other(self):
+        assert nb03.check_squared_l2_counterexample([1e-9, 0], [1e-9, 0]).passed
 
     def test_perpendicular_pair_fails_with_hint(self):
         verdict = nb03.check_squared_l2_counterexample([1, 0], [0, 1])

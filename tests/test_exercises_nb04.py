@@ -102,6 +102,15 @@ class TestStablePNorm:
         verdict = nb04.check_stable_p_norm(lambda x, p: float(np.abs(x).max()))
         assert not verdict.passed and "p = 1" in verdict.message
 
+    def test_largest_entry_with_its_sign_fails(self):
+        def signed_max(x, p):  # m = max(x), not max(|x|): right whenever max(x) = max(|x|)
+            x = np.asarray(x, dtype=float)
+            m = x.max()
+            return 0.0 if m == 0 else m * np.sum((np.abs(x) / m) ** p) ** (1 / p)
+
+        verdict = nb04.check_stable_p_norm(signed_max)
+        assert not verdict.passed and "largest absolute value" in verdict.message
+
     def test_exceptions_are_reported(self):
         def broken(x, p):
             raise ZeroDivisionError
@@ -115,6 +124,11 @@ class TestStablePNorm:
 class TestCheckpoints:
     def test_smallest_p_right_answer_passes(self):
         assert nb04.check_smallest_p(4).passed
+
+    def test_smallest_p_point_can_be_read_off_the_picture(self):
+        # the point lies clearly (not by a hair) outside the circle and inside the p = 4 ball
+        sizes = [np.sum(nb04.CHECKPOINT_POINT**p) ** (1 / p) for p in (2, 4)]
+        assert sizes[0] > 1.05 and sizes[1] < 0.95
 
     @pytest.mark.parametrize(("p", "hint"), [(2, "larger p"), (1.5, "larger p"), (3, "choose one")])
     def test_smallest_p_wrong_answers_say_which_way(self, p, hint):
@@ -178,3 +192,10 @@ def test_infinity_as_the_smallest_p_is_told_it_is_not_a_choice():
 def test_stable_p_norm_of_one_argument_is_told_so():
     verdict = nb04.check_stable_p_norm(lambda x: np.abs(x).max())
     assert verdict.status is Status.WRONG and "should take 2 arguments" in verdict.message
+
+
+def test_model_errors_exist_once_in_nb01():
+    from helpers.exercises import nb01
+
+    assert nb04.ERRORS_MODEL_1 is nb01.ERRORS_MODEL_1
+    assert not nb04.ERRORS_MODEL_1.flags.writeable

@@ -77,6 +77,13 @@ class TestUnitRows:
     def test_not_numbers(self):
         assert "array of numbers" in nb05.check_unit_rows("rows").message
 
+    @pytest.mark.parametrize("decimals", [2, 4])
+    def test_rounded_values_are_called_close(self, decimals):
+        expected = FEATURES / np.linalg.norm(FEATURES, axis=1, keepdims=True)
+        verdict = nb05.check_unit_rows(expected.round(decimals))
+        assert not verdict.passed and "Close, but not exact" in verdict.message
+        assert "do not have L2 length 1" not in verdict.message
+
 
 class TestSmallestStretch:
     sigma = np.linalg.svd(M, compute_uv=False)
@@ -107,8 +114,10 @@ class TestSmallestStretch:
             sampled = np.linalg.norm(circle @ M.T, axis=1).min()
             assert nb05.check_smallest_stretch(sampled).passed
 
-    def test_a_coarse_sampling_is_told_to_sample_more(self):
-        angles = np.linspace(0, 2 * np.pi, 36, endpoint=False)
+    @pytest.mark.parametrize("endpoint", [False, True])
+    def test_a_coarse_sampling_is_told_to_sample_more(self, endpoint):
+        # The task says 12 directions (one every 30 degrees) do not land within 0.1 %.
+        angles = np.linspace(0, 2 * np.pi, 12, endpoint=endpoint)
         circle = np.column_stack([np.cos(angles), np.sin(angles)])
         verdict = nb05.check_smallest_stretch(np.linalg.norm(circle @ M.T, axis=1).min())
         assert not verdict.passed and "Sample more directions" in verdict.message
@@ -176,6 +185,7 @@ class TestCheckpoints:
         verdict = nb05.check_norms_from_singular_values(4, 25, 7)
         assert not verdict.passed and "Frobenius" in verdict.message
         assert "spectral" not in verdict.message and "nuclear" not in verdict.message
+        assert "square root" in verdict.message and "?." not in verdict.message
         verdict = nb05.check_norms_from_singular_values(7, 5, 4)
         assert "spectral" in verdict.message and "nuclear" in verdict.message
 
@@ -196,6 +206,7 @@ class TestCheckpoints:
             (np.zeros((2, 2)), "zero matrix"),
             (np.ones((2, 3)), "square"),
             ([1, 2], "square"),
+            ([[2]], "at least 2 rows"),
         ],
     )
     def test_non_counterexamples_fail(self, B, words):

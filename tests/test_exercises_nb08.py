@@ -146,6 +146,21 @@ def test_learning_curves_checkpoint():
     assert "among the learning rates" in nb08.check_learning_curves(0.3, 0.6).message
 
 
+def test_soft_threshold_checkpoint():
+    assert nb08.check_soft_threshold([0.7, 0.0, 0.0, -1.5]).passed
+    assert nb08.check_soft_threshold(np.array([0.7, -0.0, 0, -1.5])).passed
+    crossed = nb08.check_soft_threshold([0.7, 0.2, -0.45, -1.5])
+    assert not crossed.passed and "cross 0" in crossed.message
+    assert "also move toward 0" in nb08.check_soft_threshold([1.2, 0, 0, -2.0]).message
+    assert "keep the sign" in nb08.check_soft_threshold([0.7, 0, 0, 1.5]).message
+    assert "negative values move up" in nb08.check_soft_threshold([0.7, -0.8, -0.45, -2.5]).message
+    assert "one number per value" in nb08.check_soft_threshold([0.7, -1.5]).message
+    assert "Not answered yet" in nb08.check_soft_threshold(None).message
+    for wrong_answer in ([0.7, 0, 0, -1.0], [1, 0, 0, -2]):
+        verdict = nb08.check_soft_threshold(wrong_answer)
+        assert not verdict.passed and "1.5" not in verdict.message and "0.7" not in verdict.message
+
+
 def test_l1_path_checkpoint():
     assert nb08.check_l1_path(4, 0).passed
     assert "nonzero_at_10" in nb08.check_l1_path(5, 0).message

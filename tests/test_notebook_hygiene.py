@@ -46,7 +46,8 @@ from linkcheck import broken_links, link_targets, strip_code
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK_DIR = ROOT / "notebooks"
-NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb"))
+NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb"))  # the course, 00 to 09
+OTHERS = sorted(set(NOTEBOOK_DIR.glob("*.ipynb")) - set(NOTEBOOKS))  # the quiz
 LAST_NUMBER = 9
 
 TAGS = {"solution", "live", "optional", "nbval-ignore-output"}
@@ -479,20 +480,12 @@ def check_relative_links(cell: dict, after: list) -> list[str]:
 
 #: Every rule above, in the order of this file.
 RULES = [rule for name, rule in list(globals().items()) if name.startswith("check_")]
+#: The rules of a course notebook's anatomy; the others hold for every notebook (the quiz).
+ANATOMY = {check_title_cell, check_style_cell, check_key_takeaways, check_navigation,
+           check_exercise_count, check_exercises, check_checkpoint_cadence}  # fmt: skip
 
 
 # ------------------------------------------------------------ the real notebooks
-
-#: Notebooks re-executed with their checkpoints in place (branch nb-d: 07, 08, 09).
-DONE = {7, 8, 9}
-
-#: (rule, notebook number) pairs not met yet, while the notebooks gain checkpoints (COURSE.md
-#: section 6) and are re-executed with scripts/nbrun.py. Strict xfail: an entry fails as soon
-#: as its notebook passes the rule; then delete it.
-PENDING = {
-    *(("no_python_version", f"{n:02d}") for n in range(10) if n not in {3, 4, 5, 6, *DONE}),
-    *(("checkpoint_cadence", f"{n:02d}") for n in range(7, 10) if n not in DONE),
-}
 
 
 @cache
@@ -504,15 +497,17 @@ def rule_id(rule) -> str:
     return rule.__name__.removeprefix("check_")
 
 
-def test_the_ten_notebooks_of_the_course_are_checked():
+def test_the_ten_notebooks_of_the_course_and_the_quiz_are_checked():
     assert [int(p.stem[:2]) for p in NOTEBOOKS] == list(range(LAST_NUMBER + 1))
+    assert [p.name for p in OTHERS] == ["quiz.ipynb"]
 
 
-@pytest.mark.parametrize("rule", RULES, ids=rule_id)
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.stem)
-def test_notebook(path: Path, rule, request):
-    if (rule_id(rule), path.stem[:2]) in PENDING:
-        request.applymarker(pytest.mark.xfail(reason="notebook work in flight", strict=True))
+@pytest.mark.parametrize(
+    ("path", "rule"),
+    [(p, r) for p in NOTEBOOKS for r in RULES] + [(p, r) for p in OTHERS for r in RULES if r not in ANATOMY],
+    ids=lambda x: x.stem if isinstance(x, Path) else rule_id(x),
+)  # fmt: skip
+def test_notebook(path: Path, rule):
     nb = load(path)
     if rule is check_no_machine_paths:
         problems = rule(nb, path.stem, user=getpass.getuser(), extra=(str(ROOT),))
@@ -525,7 +520,7 @@ def test_readme_lists_every_notebook():
     targets = {
         t.split("#")[0] for t in link_targets((ROOT / "README.md").read_text(encoding="utf-8"))
     }
-    missing = [p.name for p in NOTEBOOKS if f"notebooks/{p.name}" not in targets]
+    missing = [p.name for p in [*NOTEBOOKS, *OTHERS] if f"notebooks/{p.name}" not in targets]
     assert not missing, f"README.md does not link {missing}"
 
 

@@ -9,10 +9,14 @@
   of the README and docs/ resolves with exact case and anchors (tests/linkcheck.py); the
   README links every docs page; math in the pages avoids backslash punctuation that
   Markdown may eat.
+- Every number the instructor guide quotes with two or more decimals, or in scientific
+  notation, is printed by some notebook's stored text outputs (the hygiene rule for the
+  notebooks' own prose, ``as_quoted``, reused).
 """
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import datetime
 from pathlib import Path
@@ -21,8 +25,9 @@ from urllib.parse import urlparse
 import nbformat
 import pacing  # scripts/ is on the path (tests/conftest.py)
 import pytest
-from linkcheck import link_targets, page_problems
+from linkcheck import link_targets, page_problems, strip_code
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+from test_notebook_hygiene import QUOTED_DECIMAL, as_quoted, text_outputs
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -69,6 +74,25 @@ def test_counts_of_a_small_lesson():
     assert (counts.exercises, counts.blocks) == (3, 2)
     assert counts.teaching == pytest.approx(2 / 3 + 26 / 150 + 2)
     assert counts.exercise_minutes == 3 * 4 + 2 * 5
+
+
+def test_an_optional_exercise_is_not_counted_with_its_solution():
+    optional = {"tags": ["optional"]}
+    nb = new_notebook(
+        cells=[
+            new_markdown_cell("# 42 · A lesson"),
+            new_markdown_cell("## Exercises\n\n### Exercise 1: a\n\ntask"),
+            new_markdown_cell("### Solution"),
+            new_code_cell("answer = 1", metadata={"tags": ["solution"]}),
+            new_markdown_cell("### Exercise 2: stretch (optional)\n\ntask", metadata=optional),
+            new_code_cell("stretch = None"),
+            new_markdown_cell("### Solution"),
+            new_code_cell("stretch = 2", metadata={"tags": ["solution"]}),
+            new_markdown_cell("## Key takeaways\n\none"),
+        ]
+    )
+    counts = pacing.count(nb)
+    assert (counts.exercises, counts.blocks, counts.words) == (1, 1, 7)
 
 
 def test_a_notebook_stating_too_few_minutes_is_reported():
@@ -182,3 +206,46 @@ def test_math_avoids_backslash_punctuation_that_markdown_may_eat(page):
     text = re.sub(r"```.*?```|`[^`\n]*`", "", page.read_text(encoding="utf-8"), flags=re.S)
     for formula in re.findall(r"\$[^$\n]+\$", text):
         assert not re.search(r"\\[!-/:-@\[-`{-~]", formula), f"{page.name}: {formula}"
+
+
+# --- numbers the instructor guide quotes -------------------------------------------------
+
+SCIENTIFIC = re.compile(r"(?<![\w.])\d+\.\d+e[+-]?\d+(?!\w|\.\d)")
+
+
+def unprinted_numbers(page: str, printed: str) -> list[str]:
+    """The numbers ``page`` quotes outside code, link targets and the generated pacing block
+    that ``printed`` does not print: decimals with two or more decimals (as printed, or
+    rounded or truncated to the quoted decimals), then scientific ones (``3.3e-01``, exactly)."""
+    start, end = page.find(pacing.BEGIN), page.find(pacing.END)
+    if start >= 0:
+        page = page[:start] + page[end + len(pacing.END) :]
+    page = re.sub(r"\]\([^)]*\)", "]", strip_code(page))
+    tokens: dict[str, set[str]] = {}
+    for token in re.findall(r"\d+(?:\.\d+)?", printed):
+        tokens.setdefault(token.split(".")[0], set()).add(token)
+    decimals = [
+        quoted
+        for quoted in QUOTED_DECIMAL.findall(page)
+        if not any(as_quoted(p, quoted) for p in tokens.get(quoted.split(".")[0], ()))
+    ]
+    return decimals + sorted(set(SCIENTIFIC.findall(page)) - set(SCIENTIFIC.findall(printed)))
+
+
+def test_a_quoted_number_no_notebook_prints_is_found():
+    page = (
+        "Sampling gives 8.367 and 1.2345, `9.999` is code.\n"
+        f"{pacing.BEGIN} -->\n| 7.77 |\n{pacing.END}\n"
+        "A note quotes 3.14159 and 1.3e-11.\n\nAnd 2.50, and 4.9e-01 again.\n"
+    )
+    printed = "Frobenius norm: 8.3666\nratio 2.5, relative error 4.9e-01"
+    assert unprinted_numbers(page, printed) == ["1.2345", "3.14159", "1.3e-11"]
+
+
+def test_the_guide_quotes_only_numbers_a_notebook_prints():
+    printed = "\n".join(
+        text_outputs(json.loads(path.read_text(encoding="utf-8")))
+        for path in sorted((ROOT / "notebooks").glob("*.ipynb"))
+    )
+    page = GUIDE.read_text(encoding="utf-8")
+    assert unprinted_numbers(page, printed) == []

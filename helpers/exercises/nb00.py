@@ -40,8 +40,13 @@ def _arrows(ax: Axes) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
 def check_first_arrow(ax_mine) -> Feedback:
     """Check exercise 1: the arrow (-2, 1) in black, labelled "mine", on ``ax_mine``."""
     if not isinstance(ax_mine, Axes):
+        if isinstance(ax_mine, str):
+            return wrong(
+                "Not yet: ax_mine is text. Write the call itself, without quotes: "
+                "ax_mine = plot_vectors(...)."
+            )
         if not callable(ax_mine):
-            as_array(ax_mine, "ax_mine")  # names text, NaN/inf and the like first
+            as_array(ax_mine, "ax_mine")  # names NaN/inf and the like first
         return wrong(
             "Not yet: ax_mine should be the Axes that plot_vectors returns: write "
             f"ax_mine = plot_vectors(...). Got {type(ax_mine).__name__}."
@@ -61,6 +66,11 @@ def check_first_arrow(ax_mine) -> Feedback:
     if not np.allclose(step, FIRST_ARROW):
         return wrong("Not yet: the arrow does not end at the point the task names.")
     if not np.allclose(color, to_rgba(FIRST_ARROW_COLOR)):
+        if np.all(color[:3] < 0.25):
+            return wrong(
+                f"Not yet: the arrow is dark grey, not {FIRST_ARROW_COLOR} (the course style "
+                f'turns the short name "k" into dark grey): pass colors="{FIRST_ARROW_COLOR}".'
+            )
         return wrong(
             f'Not yet: the arrow is not {FIRST_ARROW_COLOR}: pass colors="{FIRST_ARROW_COLOR}".'
         )

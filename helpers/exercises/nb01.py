@@ -39,32 +39,64 @@ def _is(value: float, wrong_value: float) -> bool:
     return bool(np.isclose(value, wrong_value, rtol=1e-6, atol=1e-12))
 
 
-def _both(answers, names, expected, what: str) -> Feedback:
+_CLOSE = "Close, but not exact"
+
+
+def _both(answers, names, expected, what: str, slips=()) -> Feedback:
+    """Check one value per model; ``slips`` holds (wrong values per model, hint) pairs."""
     values = [as_number(a, n) for a, n in zip(answers, names, strict=True)]
     if all(_is(v, e) for v, e in zip(values, expected[::-1])) and not _is(*expected):
         return wrong(f"Not yet: the two {what}s are swapped between the models.")
+    for slip_values, hint in slips:
+        if any(_is(v, s) for v, s in zip(values, slip_values)):
+            return wrong(f"Not yet: {hint}")
     verdicts = [
         check_value(v, e, name=f"the {what} of model {i}")
         for i, (v, e) in enumerate(zip(values, expected), start=1)
     ]
     if all(v.passed for v in verdicts):
         return right(f"Correct: both {what}s are right.")
+    if all(v.message.startswith(_CLOSE) for v in verdicts):  # one message, not two alike
+        return wrong(
+            f"{_CLOSE}: both {what}s are off by less than 1%. Did you round, or type in a "
+            "printed value? Compute them with NumPy and keep every digit."
+        )
     return wrong(" ".join(v.message for v in verdicts if not v.passed))
+
+
+_MODELS = (ERRORS_MODEL_1, ERRORS_MODEL_2)
 
 
 @checker
 def check_mae(mae_1, mae_2) -> Feedback:
     """Check the mean absolute errors of the two models (exercise 1)."""
-    expected = [np.mean(np.abs(e)) for e in (ERRORS_MODEL_1, ERRORS_MODEL_2)]
-    return _both([mae_1, mae_2], ["mae_model_1", "mae_model_2"], expected, "mean absolute error")
+    expected = [np.mean(np.abs(e)) for e in _MODELS]
+    signed = (
+        [np.mean(e) for e in _MODELS],
+        "that is the signed mean: errors of opposite signs cancel. Take absolute values first.",
+    )
+    names = ["mae_model_1", "mae_model_2"]
+    return _both([mae_1, mae_2], names, expected, "mean absolute error", slips=[signed])
 
 
 @checker
 def check_rmse(rmse_1, rmse_2) -> Feedback:
     """Check the root-mean-square errors of the two models (exercise 1)."""
-    expected = [np.sqrt(np.mean(e.astype(float) ** 2)) for e in (ERRORS_MODEL_1, ERRORS_MODEL_2)]
+    expected = [np.sqrt(np.mean(e.astype(float) ** 2)) for e in _MODELS]
+    slips = [
+        (
+            [np.std(e) for e in _MODELS],
+            "np.std subtracts the mean of the errors first; the "
+            "root-mean-square error squares the errors themselves.",
+        ),
+        (
+            [np.linalg.norm(e) / len(e) for e in _MODELS],
+            "that is the L2 norm divided by n; "
+            "the root of the mean divides it by the square root of n.",
+        ),
+    ]
     names = ["rmse_model_1", "rmse_model_2"]
-    return _both([rmse_1, rmse_2], names, expected, "root-mean-square error")
+    return _both([rmse_1, rmse_2], names, expected, "root-mean-square error", slips=slips)
 
 
 @checker

@@ -33,6 +33,7 @@ U = np.array([4, 1])
 V = np.array([1, 3])
 #: The number the checkpoint of section 7 multiplies w by.
 CHECKPOINT_K = -4
+_W_LENGTH = np.sqrt(5)  # the length of w = (2, 1), which the checkpoint scales
 for _data in (CHECKPOINT_ARROW, U, V):
     _data.flags.writeable = False
 
@@ -223,6 +224,11 @@ def check_length_factor(factor) -> Feedback:
         return wrong("Not yet: a length is never negative, so the factor cannot be negative.")
     if np.isclose(value, CHECKPOINT_K**2):
         return wrong("Not yet: that is k squared; the length grows by the size of k.")
+    if np.isclose(abs(value), abs(CHECKPOINT_K) * _W_LENGTH):
+        return wrong(
+            "Not yet: that is the length of k w itself; the task asks for the factor by "
+            "which the length of w is multiplied."
+        )
     return wrong("Not yet: multiplying by k multiplies every component by k. And the length?")
 
 

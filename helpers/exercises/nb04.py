@@ -35,7 +35,7 @@ __all__ = [
 ]
 
 #: Checkpoint "inside or outside?": the point, and the values of p to choose from.
-CHECKPOINT_POINT = np.array([0.9, 0.5])
+CHECKPOINT_POINT = np.array([0.9, 0.6])
 CHECKPOINT_P_CHOICES = (1, 1.5, 2, 4)
 
 #: Checkpoint "the two ends of the family": ||x||_p for large p, sum |w_i|^p for small p.
@@ -83,7 +83,7 @@ def check_smallest_p(smallest_p) -> Feedback:
         below = max(c for c in CHECKPOINT_P_CHOICES if c < p)
         return right(
             f"Right: the point has p-norm {size:.2f} <= 1 for p = {p:g}, but "
-            f"{_p_norm(CHECKPOINT_POINT, below):.2f} > 1 for p = {below:g}: it lies just "
+            f"{_p_norm(CHECKPOINT_POINT, below):.2f} > 1 for p = {below:g}: it lies "
             "outside that ball."
         )
     if size > 1:
@@ -265,6 +265,8 @@ def check_stable_p_norm(stable_p_norm) -> Feedback:
         (np.array([1e200, -3e199]), 2, "(1e200, -3e199) with p = 2 (overflow?)"),
         (np.array([1e-200, 2e-200, 0.0]), 2, "(1e-200, 2e-200, 0) with p = 2 (underflow?)"),
         (np.array([-5.0, 0.0, 5.0, 2.0]), 40, "(-5, 0, 5, 2) with p = 40"),
+        (np.array([-3.0, -4.0]), 2, "(-3, -4) with p = 2 (is m the largest absolute value?)"),
+        (np.array([-3.0, -4.0]), 2.5, "(-3, -4) with p = 2.5 (is m the largest absolute value?)"),
         (np.zeros(3), 3, "the zero vector (is m = 0 handled?)"),
     ]
     for x, p, description in cases:

@@ -78,10 +78,13 @@ def check_norms_from_singular_values(spectral, frobenius, nuclear) -> Feedback:
     problems = []
     for name, (answer, value, rule) in expected.items():
         number = as_number(answer, name)
-        if not np.isclose(number, value):
+        if name == "the Frobenius norm" and np.isclose(number, value**2):
+            problems.append(f"{name} looks squared: is the square root missing?")
+        elif not np.isclose(number, value):
             problems.append(f"{name} is not right (it is {rule})")
     if problems:
-        return wrong("Not yet: " + "; ".join(problems) + ".")
+        message = "Not yet: " + "; ".join(problems)
+        return wrong(message if message.endswith("?") else message + ".")
     return right(
         "Right: 4, sqrt(16 + 9 + 0) = 5 and 4 + 3 + 0 = 7: the L-infinity, L2 and L1 norms "
         "of the singular values, in increasing order."
@@ -96,6 +99,11 @@ def check_max_entry_counterexample(B) -> Feedback:
         return wrong(
             f"Not yet: B should be a square matrix (so that B @ B exists), "
             f"but it has shape {matrix.shape}."
+        )
+    if matrix.shape[0] < 2:
+        return wrong(
+            "Not yet: a 1 x 1 matrix is a single number b, and |b * b| = |b|^2 exactly: "
+            "B needs at least 2 rows and 2 columns."
         )
     largest = np.abs(matrix).max()
     if largest == 0:
@@ -186,6 +194,12 @@ def check_unit_rows(unit_rows) -> Feedback:
     expected = FEATURES / np.linalg.norm(FEATURES, axis=1, keepdims=True)
     if np.allclose(answer, expected, rtol=1e-6, atol=1e-12):
         return right("Correct: every row now has L2 length 1 and keeps its direction.")
+    if np.allclose(answer, expected, rtol=0, atol=0.005):
+        return wrong(
+            "Close, but not exact: every entry is within 0.005 of the right one. Did you "
+            "round, or type in printed values? Compute unit_rows with NumPy and keep every "
+            "digit."
+        )
     by_columns = FEATURES / np.linalg.norm(FEATURES, axis=0, keepdims=True)
     by_l1 = FEATURES / np.linalg.norm(FEATURES, ord=1, axis=1, keepdims=True)
     if np.allclose(answer, by_columns, rtol=1e-6):

@@ -27,7 +27,8 @@ from helpers.feedback import (
 from helpers.gradcheck import numerical_gradient
 
 #: Checkpoint 1: the power rule for s**POWER at s = POWER_AT.
-POWER, POWER_AT = 1.5, 4.0
+#: (Not s = 4: section 1 of the notebook prints the slope of s**1.5 there.)
+POWER, POWER_AT = 1.5, 16.0
 
 #: Checkpoint 2: the point at which to predict the gradient of the L2 norm.
 CHECKPOINT_U = np.array([3.0, -4.0])
@@ -45,24 +46,24 @@ _POINTS_ANY = (np.array([1.5, -0.5, 2.0]), np.array([0.4, -1.1, 0.8, 2.3]))
 
 @checker
 def check_power_rule_slope(slope) -> Feedback:
-    """Checkpoint: the derivative of s**1.5 at s = 4, by the power rule."""
+    """Checkpoint: the derivative of s**POWER at s = POWER_AT, by the power rule."""
     answer = as_number(slope, "your slope")
     a, s = POWER, POWER_AT
     if np.isclose(answer, a * s ** (a - 1)):
         return right(
-            "Right: 1.5 * 4**0.5 = 1.5 * 2 = 3. The power drops by one, and the old power "
-            "becomes a factor."
+            f"Right: {a:g} * {s:g}**{a - 1:g} = {a:g} * {s ** (a - 1):g} = "
+            f"{a * s ** (a - 1):g}. The power drops by one, and the old power becomes a factor."
         )
     slips = [
-        (a * s**a, "you kept the power 1.5: the new power is a - 1."),
-        (s ** (a - 1), "the factor a = 1.5 in front is missing."),
-        (s**a, "that is the value of s**1.5 at 4, not its slope."),
+        (a * s**a, f"you kept the power {a:g}: the new power is a - 1."),
+        (s ** (a - 1), f"the factor a = {a:g} in front is missing."),
+        (s**a, f"that is the value of s**{a:g} at {s:g}, not its slope."),
         ((a - 1) * s ** (a - 1), "the factor in front is the old power a, not a - 1."),
     ]
     for value, hint in slips:
         if np.isclose(answer, value):
             return wrong(f"Not yet: {hint}")
-    return wrong("Not yet: apply d/ds s**a = a * s**(a - 1) with a = 1.5 at s = 4.")
+    return wrong(f"Not yet: apply d/ds s**a = a * s**(a - 1) with a = {a:g} at s = {s:g}.")
 
 
 @checker
@@ -188,6 +189,8 @@ def check_p_norm_gradient(grad_p: Callable[[np.ndarray, float], np.ndarray]) -> 
             return wrong("Not yet: grad_p_norm should take two arguments, x and p, in that order.")
         raise
     for p in (1.5, 3.0, 4.0):
+        for point in _POINTS_ANY:
+            call(point, p)  # a missing `return` or an error gets its own verdict (Reject)
         verdict = check_gradient_at_points(
             lambda x, p=p: _p_norm(x, p),
             lambda x, p=p: call(x, p),

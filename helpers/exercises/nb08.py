@@ -241,6 +241,52 @@ def _lasso(strength: float, n_steps: int = 3000) -> np.ndarray:
     return w
 
 
+#: The checkpoint of section 5: soft-thresholding these values by this threshold, by hand.
+THRESHOLD_INPUTS = np.array([1.2, -0.3, 0.05, -2.0])
+THRESHOLD = 0.5
+THRESHOLD_INPUTS.flags.writeable = False
+
+
+@checker
+def check_soft_threshold(thresholded) -> Feedback:
+    """Checkpoint: soft-thresholding of THRESHOLD_INPUTS by THRESHOLD, worked out by hand."""
+    answer = as_array(thresholded, "thresholded")
+    z, t = THRESHOLD_INPUTS, THRESHOLD
+    expected = np.sign(z) * np.maximum(np.abs(z) - t, 0)
+    if answer.shape != z.shape:
+        return wrong(
+            f"Not yet: thresholded should hold one number per value of z ({z.size}), "
+            f"but it has shape {answer.shape}."
+        )
+    if np.allclose(answer, expected):
+        return right(
+            f"Right: the two values larger than {t:g} in size move {t:g} toward 0; the two "
+            f"within {t:g} of 0 land exactly on 0 instead of crossing it. That is how the "
+            "proximal step makes exact zeros."
+        )
+    if np.allclose(answer, z - t * np.sign(z)):
+        return wrong(
+            "Not yet: a value within the threshold of 0 would cross 0 that way; "
+            "soft-thresholding stops it at 0."
+        )
+    if np.allclose(answer, np.where(np.abs(z) > t, z, 0)):
+        return wrong(
+            "Not yet: the small values are right, but the large ones also move toward 0, "
+            "by the threshold."
+        )
+    if np.allclose(answer, np.abs(expected)):
+        return wrong("Not yet: the sizes are right; keep the sign of each value.")
+    if np.allclose(answer, z - t):
+        return wrong(
+            "Not yet: every value moves toward 0, so negative values move up, not down; "
+            "and none crosses 0."
+        )
+    return wrong(
+        "Not yet: for each value, subtract the threshold from its size; if that is "
+        "negative, the result is 0; otherwise keep the value's sign."
+    )
+
+
 #: The strength at which the path checkpoint counts the non-zero weights.
 PATH_STRENGTH = 10.0
 
