@@ -159,7 +159,9 @@ LINT_PATHS     := helpers tests scripts notebooks
 LATEST         := build/latest-venv
 E2E_VENV       := build/e2e-venv
 E2E_STAMP      := $(E2E_VENV)/.installed
-E2E_NOTEBOOKS  ?= 00_start_here 04_p_norms_and_unit_balls
+E2E_NOTEBOOKS  ?=
+# The edition also run in the browser (its 00 and 01); none when E2E_NOTEBOOKS is given.
+E2E_EDITION    ?= $(if $(E2E_NOTEBOOKS),,student)
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check $(LINT_PATHS)
@@ -189,9 +191,9 @@ $(E2E_STAMP): requirements-e2e.txt
 	fi
 	@touch $@
 
-e2e: $(STAMP) $(E2E_STAMP)
+e2e: $(STAMP) $(E2E_STAMP) $(if $(E2E_EDITION),editions)
 	@bash scripts/ensure_chromium.sh
-	$(E2E_VENV)/bin/python scripts/e2e.py $(E2E_NOTEBOOKS)
+	E2E_EDITION="$(E2E_EDITION)" $(E2E_VENV)/bin/python scripts/e2e.py $(E2E_NOTEBOOKS)
 
 # ---- Workshops (docs/instructor_guide.md) -------------------------------------------------
 

@@ -1,45 +1,52 @@
 """End-to-end test: the course as a learner meets it, in JupyterLab in a real browser.
 
-Starts JupyterLab from .venv on 127.0.0.1 (a free port, a random token, no browser, the
-repository as root directory, throwaway settings with autosave off so nothing is written
-back), then drives Debian's headless Chromium with Playwright. For every notebook it opens
-the notebook, waits for the kernel, chooses Run > Run All Cells, waits until every code
-cell has run and the kernel is idle, and asserts:
+Starts JupyterLab as ``make lab`` does, with the repository as root (scripts/lab_server.py:
+throwaway settings, autosave off), then drives Debian's headless Chromium with Playwright. For
+every notebook (by default every ``notebooks/NN_*.ipynb``) it opens the notebook, clears
+the stored outputs, chooses Run > Run All Cells, waits (on conditions, never a fixed
+sleep) until every code cell has run, the kernel is idle and every figure has loaded,
+and asserts:
 
-- no error output (tracebacks and stderr are both rendered with the stderr MIME type);
-- every figure the stored notebook has is shown as a loaded image;
-- the mathematics is typeset: MathJax elements (``mjx-container``) are present, none is a
-  MathJax error, and no raw ``$`` is left in the rendered Markdown (code aside);
+- no error output and no stderr, anywhere (widget outputs included);
+- figures: each cell shows as many as the stored notebook, and each live figure is like
+  the stored one (scripts/figure_compare.py: a score calibrated so that a blank or
+  half-drawn figure fails and an honest re-render passes); failing pairs are saved;
+- explorers (cells that call ``explore(`` or ``interact(``): the first drawing is pixel-identical to the
+  stored one; moving a control redraws it (another, non-empty drawing, no error); the
+  HTML export that readers without a kernel see shows the drawing, not a widget repr;
+- the mathematics is typeset by MathJax, with no raw ``$`` left;
+- notebook 00's links to the setup page and the glossary open in JupyterLab;
 - the notebook files on disk are unchanged.
 
-Screenshots go to build/e2e/ (the top of each notebook, its first figure and its first
-formula). The server is shut down in all cases; every wait has a time-out.
+Then, unless E2E_EDITION is empty, the same for notebooks of an edition (default: the
+student edition's 00 and 01, in build/editions/student served as its own root): nothing
+errors and every check cell shows its "not answered yet" message.
 
-Usage: python scripts/e2e.py 00_start_here 04_p_norms_and_unit_balls
-(run with the Python of build/e2e-venv, which has Playwright; ``make e2e`` does this).
-A planned notebook that is not merged yet is skipped with a note; at least one must run.
+Screenshots and failing figure pairs go to build/e2e/. The servers are shut down in all
+cases; every wait has a time-out. Run with the Python of build/e2e-venv (Playwright and
+Pillow): ``make e2e``, or ``make e2e E2E_NOTEBOOKS="03_what_makes_a_norm" E2E_EDITION=``.
 """
 
 from __future__ import annotations
 
+import ast
+import base64
 import hashlib
 import json
 import os
-import secrets
-import signal
-import socket
+import re
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
-from contextlib import contextmanager
 from pathlib import Path
 
+from figure_compare import compare, ink
+from lab_server import JUPYTER, jupyterlab
 from playwright.sync_api import Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
-JUPYTER = ROOT / ".venv" / "bin" / "jupyter"
 OUT = ROOT / "build" / "e2e"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -53,21 +60,16 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
-SERVER_START_TIMEOUT = 60  # s
 PAGE_TIMEOUT_MS = 60_000  # JupyterLab's first load on a busy 2-core machine
 RUN_ALL_TIMEOUT_MS = 120_000
-MATH_TIMEOUT_MS = 20_000
-
-# Throwaway JupyterLab settings: no autosave (run outputs must never reach the repository),
-# every cell in the DOM (no virtual scrolling), no news or update checks (no network).
-SETTINGS = {
-    "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
-    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
-    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
-        "fetchNews": "false",
-        "checkForUpdates": False,
-    },
-}
+SETTLE_TIMEOUT_MS = 20_000  # figures loading, MathJax typesetting, an explorer redrawing
+LINKS = ("docs/setup.md", "docs/glossary.md")  # from notebook 00
+# What a check cell shows for a blank answer (helpers/feedback.py).
+NOT_ANSWERED = next(
+    ast.literal_eval(node.value)
+    for node in ast.parse((ROOT / "helpers" / "feedback.py").read_text(encoding="utf-8")).body
+    if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "NOT_ANSWERED_MESSAGE"
+)
 
 PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 
@@ -96,137 +98,55 @@ RAW_MATH_JS = """(panel) => {
   return left;
 }"""
 
-IMAGES_JS = """(panel) => [...document.querySelector(panel)
-  .querySelectorAll('.jp-OutputArea-output img')]
-  .map(img => img.complete && img.naturalWidth > 0)"""
+# Every cell's figures (data URLs, '' while not loaded) and output text, by cell index.
+CELLS_JS = """(panel) => [...document.querySelector(panel).querySelectorAll('.jp-Cell')]
+  .map(cell => ({
+    images: [...cell.querySelectorAll('.jp-OutputArea-output img')]
+      .map(img => img.complete && img.naturalWidth > 0 ? img.src : ''),
+    text: [...cell.querySelectorAll('.jp-OutputArea-output')].map(o => o.innerText).join('\\n'),
+  }))"""
 
+IMAGES_LOADED_JS = """([panel, n]) => {
+  const images = [...document.querySelector(panel).querySelectorAll('.jp-OutputArea-output img')];
+  return images.length >= n && images.every(img => img.complete && img.naturalWidth > 0);
+}"""
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+REDRAWN_JS = """([panel, index, before]) => {
+  const cell = document.querySelector(panel).querySelectorAll('.jp-Cell')[index];
+  const img = cell && cell.querySelector('.widget-interact img');
+  return !!img && img.complete && img.naturalWidth > 0 && img.src !== before;
+}"""
 
 
 def digest(paths: list[Path]) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in paths}
 
 
-@contextmanager
-def jupyterlab(workdir: Path):
-    """Yield (base url, token) of a JupyterLab server; shut it down whatever happens."""
-    settings = workdir / "settings"
-    for name, values in SETTINGS.items():
-        path = settings / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(values), encoding="utf-8")
-    env = dict(
-        os.environ,
-        JUPYTER_CONFIG_DIR=str(workdir / "config"),
-        JUPYTER_DATA_DIR=str(workdir / "data"),  # only .venv's python3 kernel
-        JUPYTER_RUNTIME_DIR=str(workdir / "runtime"),
-        IPYTHONDIR=str(workdir / "ipython"),
-        MPLBACKEND="module://matplotlib_inline.backend_inline",
-        PYDEVD_DISABLE_FILE_VALIDATION="1",
-    )
-    token = secrets.token_hex(24)
-    log_path = OUT / "server.log"
-    for attempt in (1, 2):  # a second try only if the free port was taken meanwhile
-        port = free_port()
-        base = f"http://127.0.0.1:{port}"
-        log = log_path.open("w", encoding="utf-8")
-        server = subprocess.Popen(
-            [
-                str(JUPYTER),
-                "lab",
-                "--no-browser",
-                "--ip=127.0.0.1",
-                f"--port={port}",
-                "--port-retries=0",
-                f"--IdentityProvider.token={token}",
-                f"--ServerApp.root_dir={ROOT}",
-                f"--LabApp.user_settings_dir={settings}",
-                f"--LabApp.workspaces_dir={workdir / 'workspaces'}",
-                "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-                "--LabApp.extension_manager=readonly",
-                "--LabApp.expose_app_in_browser=True",  # to read the notebook model  # the "pypi" one goes online
-                *(["--allow-root"] if os.geteuid() == 0 else []),  # CI runs as root
-            ],
-            cwd=ROOT,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,  # its own process group: kernels included
-        )
-        try:
-            if wait_for_server(server, base, token):
-                break
-        except BaseException:
-            stop(server, base, token)
-            raise
-        stop(server, base, token)
-        log.close()
-        if attempt == 2:
-            raise RuntimeError(f"JupyterLab did not start; see {log_path}")
-    try:
-        yield base, token
-    finally:
-        stop(server, base, token)
-        log.close()
-
-
-def wait_for_server(server: subprocess.Popen, base: str, token: str) -> bool:
-    deadline = time.monotonic() + SERVER_START_TIMEOUT
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            return False
-        try:
-            with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2) as r:
-                if r.status == 200:
-                    return True
-        except OSError:
-            pass
-        time.sleep(0.25)
-    raise TimeoutError(f"JupyterLab did not answer within {SERVER_START_TIMEOUT} s")
-
-
-def stop(server: subprocess.Popen, base: str, token: str) -> None:
-    """Ask the server to shut down (it stops its kernels), then make sure of it."""
-    if server.poll() is None:
-        request = urllib.request.Request(
-            f"{base}/api/shutdown", method="POST", headers={"Authorization": f"token {token}"}
-        )
-        try:
-            urllib.request.urlopen(request, timeout=5).close()
-        except OSError:
-            pass
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            pass
-    for sig in (signal.SIGTERM, signal.SIGKILL):  # the group: a kernel left behind too
-        try:
-            os.killpg(server.pid, sig)
-        except ProcessLookupError:
-            break
-        try:
-            server.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            continue
-        time.sleep(0.2)
-
-
 def expectations(path: Path) -> dict:
-    nb = json.loads(path.read_text(encoding="utf-8"))
-    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
-    markdown = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown"]
+    """What the stored notebook promises: code cells, figures and special cells by index."""
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    source = ["".join(c["source"]) for c in cells]
+    code = [i for i, c in enumerate(cells) if c["cell_type"] == "code" and source[i].strip()]
     return {
-        "code_cells": sum(1 for c in code if "".join(c["source"]).strip()),
-        "figures": sum(
-            1 for c in code for o in c.get("outputs", []) if "image/png" in o.get("data", {})
+        "code_cells": len(code),
+        "figures": {
+            i: [
+                base64.b64decode(o["data"]["image/png"])
+                for o in cells[i].get("outputs", [])
+                if "image/png" in o.get("data", {})
+            ]
+            for i in code
+        },
+        "explorers": [i for i in code if re.search(r"\b(explore|interact)\(", source[i])],
+        "checks": [i for i in code if re.search(r"^\w+\.check_\w+\(", source[i], re.M)],
+        "has_math": any(
+            "$" in source[i] for i, c in enumerate(cells) if c["cell_type"] == "markdown"
         ),
-        "has_math": any("$" in text for text in markdown),
     }
+
+
+def png(src: str) -> bytes:
+    return base64.b64decode(src.split(",", 1)[1])
 
 
 def menu(page: Page, name: str, item: str) -> None:
@@ -257,108 +177,239 @@ def wait_for_kernel(page: Page, base: str, token: str, path: str) -> None:
     raise TimeoutError(f"no idle kernel for {path} within {PAGE_TIMEOUT_MS / 1000:.0f} s")
 
 
-def run_notebook(page: Page, base: str, token: str, name: str) -> list[str]:
-    """Open, run all, check; return the problems found."""
-    expected = expectations(ROOT / "notebooks" / f"{name}.ipynb")
-    started = time.monotonic()
-    page.goto(f"{base}/lab/tree/notebooks/{name}.ipynb?token={token}&reset")
+def wait_idle(page: Page, code_cells: int | None = None) -> None:
+    """Until the kernel is idle (and, given code_cells, every code cell ran in order)."""
+    counts = f"&& s.counts.length === {code_cells} && s.counts.every((c, i) => c === i + 1)"
+    page.wait_for_function(
+        f"() => {{ const s = ({STATE_JS})(); return s && s.kernel === 'idle' "
+        f"{counts if code_cells is not None else ''}; }}",
+        timeout=RUN_ALL_TIMEOUT_MS,
+        polling=250,
+    )
+
+
+def run_all(page: Page, base: str, token: str, path: str, expected: dict) -> list[dict]:
+    """Open, clear, run all as a learner would (from the menus); return the cells' outputs."""
+    page.goto(f"{base}/lab/tree/{path}?token={token}&reset")
     page.wait_for_selector(f"{PANEL} .jp-CodeCell", timeout=PAGE_TIMEOUT_MS)
-    wait_for_kernel(page, base, token, f"notebooks/{name}.ipynb")
-    # Fresh outputs only: clear the stored ones (which also clears the execution counts),
-    # then run everything, as a learner would, from the menus.
+    wait_for_kernel(page, base, token, path)
     menu(page, "Edit", "Clear Outputs of All Cells")
     page.wait_for_function(
         f"() => {{ const s = ({STATE_JS})(); return s && s.counts.every(c => c === null); }}",
         timeout=10_000,
     )
     menu(page, "Run", "Run All Cells")
-    page.wait_for_function(
-        f"""() => {{
-            const s = ({STATE_JS})();
-            return s && s.kernel === 'idle' && s.counts.length === {expected["code_cells"]}
-                   && s.counts.every((c, i) => c === i + 1);
-        }}""",
-        timeout=RUN_ALL_TIMEOUT_MS,
-        polling=250,
-    )
-    ran = time.monotonic() - started
+    wait_idle(page, expected["code_cells"])
+    figures = sum(len(f) for f in expected["figures"].values())
+    try:  # explorers draw into widgets, which may render after the kernel went idle
+        page.wait_for_function(IMAGES_LOADED_JS, arg=[PANEL, figures], timeout=SETTLE_TIMEOUT_MS)
+    except Exception:  # the comparison below says which cell lacks what
+        pass
+    return page.evaluate(CELLS_JS, PANEL)
+
+
+def errors(page: Page) -> list[str]:
+    found = page.locator(f'{PANEL} [data-mime-type="application/vnd.jupyter.stderr"]')
+    return [f"error output: {found.nth(i).inner_text()[:300]!r}" for i in range(found.count())]
+
+
+def check_figures(name: str, cells: list[dict], expected: dict, scores: list) -> list[str]:
+    """Each cell's live figures against its stored ones; failing pairs saved to OUT."""
     problems = []
-    errors = page.locator(f'{PANEL} [data-mime-type="application/vnd.jupyter.stderr"]')
-    for i in range(errors.count()):
-        problems.append(f"error output: {errors.nth(i).inner_text()[:300]!r}")
-    images = page.evaluate(IMAGES_JS, PANEL)
-    if len(images) < expected["figures"] or not all(images):
-        problems.append(
-            f"{sum(images)} figure(s) shown as loaded images, {expected['figures']} expected"
-        )
-    if expected["has_math"]:
+    for index, stored in expected["figures"].items():
+        live = cells[index]["images"] if index < len(cells) else []
+        if len(live) != len(stored) or not all(live):
+            problems.append(
+                f"cell {index}: {sum(map(bool, live))} figure(s) shown, {len(stored)} stored"
+            )
+            continue
+        for k, (src, data) in enumerate(zip(live, stored)):
+            result = compare(png(src), data)
+            scores.append((result.score, f"{name} cell {index}", str(result)))
+            explorer = index in expected["explorers"]
+            if result.passed() and (result.identical or not explorer):
+                continue
+            stem = OUT / f"{name}-cell{index}-{k}"
+            stem.with_name(stem.name + "-live.png").write_bytes(png(src))
+            stem.with_name(stem.name + "-stored.png").write_bytes(data)
+            what = "the explorer's first drawing is not the stored one" if explorer else "figure"
+            problems.append(f"cell {index}: {what}: {result}; see {stem.name}-*.png")
+    return problems
+
+
+def drive_explorers(page: Page, name: str, cells: list[dict], expected: dict) -> list[str]:
+    """Move one control of each explorer; the figure must change, drawn, without error."""
+    problems = []
+    for index in expected["explorers"]:
+        cell = page.locator(f"{PANEL} .jp-Cell").nth(index)
+        before = (cells[index]["images"] or [""])[0]
+        handle = cell.locator(".widget-interact .noUi-handle").first
+        if handle.count():  # a slider: one step with the keyboard, as a learner may
+            at_end = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
+            handle.focus()
+            page.keyboard.press("ArrowLeft" if at_end else "ArrowRight")
+        else:  # a drop-down: the next choice
+            select = cell.locator(".widget-interact select").first
+            options = select.locator("option").all_inner_texts()
+            select.select_option(index=(options.index(select.input_value()) + 1) % len(options))
         try:
             page.wait_for_function(
-                f"(panel) => document.querySelector(panel).querySelector('mjx-container')"
-                f" && ({RAW_MATH_JS})(panel).length === 0",
-                arg=PANEL,
-                timeout=MATH_TIMEOUT_MS,
+                REDRAWN_JS, arg=[PANEL, index, before], timeout=SETTLE_TIMEOUT_MS
             )
-        except Exception:  # report what is left rather than only that it timed out
-            pass
-        typeset = page.locator(f"{PANEL} mjx-container").count()
-        if typeset == 0:
-            problems.append("no typeset mathematics (mjx-container) found")
-        if page.locator(f"{PANEL} mjx-merror").count():
-            problems.append("MathJax reported an error in a formula")
-        for raw in page.evaluate(RAW_MATH_JS, PANEL):
-            problems.append(f"raw $ in rendered Markdown: {raw!r}")
-    else:
-        typeset = 0
+            wait_idle(page)
+        except Exception:
+            problems.append(f"cell {index}: the explorer did not redraw after a control moved")
+            continue
+        cell.locator(".widget-interact").screenshot(path=OUT / f"{name}-explorer-cell{index}.png")
+        after = cell.locator(".widget-interact img").first.get_attribute("src")
+        if before and compare(png(after), png(before)).identical:
+            problems.append(f"cell {index}: moving a control left the explorer's figure unchanged")
+        elif before and not 0.5 <= ink(png(after)) / max(ink(png(before)), 1e-9) <= 2:
+            problems.append(f"cell {index}: the explorer's new drawing is nearly empty")
+    return problems
+
+
+def check_static_fallback(page: Page, name: str, expected: dict) -> list[str]:
+    """What readers without a kernel see (an HTML export, as GitHub shows the stored
+    outputs): each explorer's cell shows its drawing, not a widget's text repr."""
+    notebook = ROOT / "notebooks" / f"{name}.ipynb"
+    html = OUT / f"{name}.html"
+    subprocess.run(
+        [
+            str(JUPYTER),
+            "nbconvert",
+            "--to",
+            "html",
+            "--output",
+            html.name,
+            "--output-dir",
+            str(OUT),
+            str(notebook),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    page = page.context.new_page()  # leaving a notebook that has run would ask to save
+    page.goto(html.as_uri())
+    ids = [c.get("id") for c in json.loads(notebook.read_text(encoding="utf-8"))["cells"]]
+    problems = []
+    for index in expected["explorers"]:
+        shown = page.evaluate(
+            """(id) => { const cell = document.getElementById('cell-id=' + id);
+               return cell && {text: cell.querySelector('.jp-Cell-outputWrapper')?.innerText || '',
+                 images: [...cell.querySelectorAll('img')].filter(i => i.naturalWidth > 0).length}; }""",
+            ids[index],
+        )
+        if not shown or shown["images"] != 1 or "interactive(" in shown["text"]:
+            problems.append(f"cell {index}: the HTML export does not show the drawing: {shown}")
+    page.close()
+    return problems
+
+
+def check_math(page: Page, expected: dict) -> tuple[list[str], int]:
+    if not expected["has_math"]:
+        return [], 0
+    try:
+        page.wait_for_function(
+            f"(panel) => document.querySelector(panel).querySelector('mjx-container')"
+            f" && ({RAW_MATH_JS})(panel).length === 0",
+            arg=PANEL,
+            timeout=SETTLE_TIMEOUT_MS,
+        )
+    except Exception:  # report what is left rather than only that it timed out
+        pass
+    problems = [f"raw $ in rendered Markdown: {raw!r}" for raw in page.evaluate(RAW_MATH_JS, PANEL)]
+    typeset = page.locator(f"{PANEL} mjx-container").count()
+    if typeset == 0:
+        problems.append("no typeset mathematics (mjx-container) found")
+    if page.locator(f"{PANEL} mjx-merror").count():
+        problems.append("MathJax reported an error in a formula")
+    return problems, typeset
+
+
+def check_links(page: Page, base: str, token: str) -> list[str]:
+    """Notebook 00's links to the setup page and the glossary open as documents."""
+    problems = []
+    notebook = page.evaluate("() => window.jupyterapp.shell.currentWidget.id")
+    for target in LINKS:
+        link = page.locator(f'{PANEL} .jp-RenderedMarkdown a[href*="{Path(target).name}"]')
+        if not link.count():
+            problems.append(f"no link to {target}")
+            continue
+        link.first.click()
+        try:
+            page.wait_for_function(
+                """(target) => { const w = window.jupyterapp.shell.currentWidget;
+                   return w && w.context && w.context.path === target && w.context.isReady; }""",
+                arg=target,
+                timeout=SETTLE_TIMEOUT_MS,
+            )
+            url = f"{base}/api/contents/{target}?content=0&token={token}"
+            urllib.request.urlopen(url, timeout=5).close()  # raises on 404
+        except Exception as error:
+            problems.append(f"the link to {target} did not open it: {str(error)[:200]}")
+        page.screenshot(path=OUT / f"00_start_here-link-{Path(target).stem}.png")
+        page.evaluate(f"() => window.jupyterapp.shell.activateById({notebook!r})")
+    return problems
+
+
+def check_notebook(page: Page, base: str, token: str, name: str, scores: list) -> list[str]:
+    """Run one notebook of the course and check it; return the problems found."""
+    expected = expectations(ROOT / "notebooks" / f"{name}.ipynb")
+    started = time.monotonic()
+    cells = run_all(page, base, token, f"notebooks/{name}.ipynb", expected)
+    ran = time.monotonic() - started
+    problems = check_figures(name, cells, expected, scores)
+    problems += drive_explorers(page, name, cells, expected)
+    math_problems, typeset = check_math(page, expected)
+    problems += errors(page) + math_problems
     page.locator(f"{PANEL} .jp-Cell").first.scroll_into_view_if_needed()
     page.screenshot(path=OUT / f"{name}-top.png")
-    first_image = page.locator(f"{PANEL} .jp-OutputArea-output img").first
-    if images:
-        first_image.scroll_into_view_if_needed()
-        page.screenshot(path=OUT / f"{name}-figure.png")
-    if typeset:
-        display = page.locator(f'{PANEL} mjx-container[display="true"]')
-        formula = display if display.count() else page.locator(f"{PANEL} mjx-container")
-        formula.first.scroll_into_view_if_needed()
-        page.screenshot(path=OUT / f"{name}-math.png")
+    if name.startswith("00_"):
+        problems += check_links(page, base, token)
+    if expected["explorers"]:
+        problems += check_static_fallback(page, name, expected)
+    figures = sum(len(f) for f in expected["figures"].values())
     print(
-        f"{name}: ran {expected['code_cells']} code cells in {ran:.1f} s (open + run all); "
-        f"{sum(images)} figures, {typeset} typeset formulas; "
-        f"{'OK' if not problems else 'FAILED'}"
+        f"{name}: {expected['code_cells']} code cells run in {ran:.1f} s, checked in "
+        f"{time.monotonic() - started - ran:.1f} s; {figures} figures, "
+        f"{len(expected['explorers'])} explorers, {typeset} typeset formulas; "
+        f"{'OK' if not problems else 'FAILED'}",
+        flush=True,
     )
     return problems
 
 
-def main(names: list[str]) -> int:
+def check_edition(page: Page, base: str, token: str, folder: Path, name: str) -> list[str]:
+    """Run an edition's notebook: nothing errors, every check says "not answered yet"."""
+    expected = expectations(folder / "notebooks" / f"{name}.ipynb")
     started = time.monotonic()
-    OUT.mkdir(parents=True, exist_ok=True)
-    for old in OUT.glob("*.png"):
-        old.unlink()
-    to_run = []
-    for name in names:
-        if (ROOT / "notebooks" / f"{name}.ipynb").is_file():
-            to_run.append(name)
-        else:
-            print(f"FAIL {name}: no such notebook")
-            return 1
-    if not to_run:
-        print("FAIL: no notebook to run")
-        return 1
-    if not Path(CHROMIUM).exists():
-        print(f"FAIL: {CHROMIUM} is missing: apt-get install chromium")
-        return 1
-    notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
-    before = digest(notebooks)
-    problems: dict[str, list[str]] = {}
+    cells = run_all(page, base, token, f"notebooks/{name}.ipynb", expected)
+    problems = errors(page)
+    for index in expected["checks"]:
+        if NOT_ANSWERED not in cells[index]["text"]:
+            problems.append(f"check cell {index} shows {cells[index]['text'][:160]!r}")
+    print(
+        f"{folder.name} edition, {name}: {expected['code_cells']} code cells in "
+        f"{time.monotonic() - started:.1f} s, {len(expected['checks'])} check cells "
+        f"not answered yet; {'OK' if not problems else 'FAILED'}",
+        flush=True,
+    )
+    return problems
+
+
+def in_browser(root: Path, names: list[str], check, problems: dict, prefix: str = "") -> None:
+    """Start JupyterLab on root and Chromium; run check(page, base, token, name) per name."""
     with tempfile.TemporaryDirectory(prefix="e2e-") as tmp:
-        with jupyterlab(Path(tmp)) as (base, token), sync_playwright() as playwright:
+        log = OUT / f"server-{root.name}.log"
+        with jupyterlab(Path(tmp), root, log) as (base, token), sync_playwright() as playwright:
             browser = playwright.chromium.launch(
                 executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True, timeout=60_000
             )
             try:
                 context = browser.new_context(viewport={"width": 1280, "height": 900})
                 context.set_default_timeout(30_000)
-                for name in to_run:
+                for name in names:
                     page = context.new_page()  # a new tab: leaving a run notebook would ask to save
                     console = []
                     page.on(
@@ -366,27 +417,62 @@ def main(names: list[str]) -> int:
                         lambda m, c=console: c.append(m.text) if m.type == "error" else None,
                     )
                     try:
-                        problems[name] = run_notebook(page, base, token, name)
+                        problems[prefix + name] = check(page, base, token, name)
                     except Exception as error:  # a time-out: keep a picture of where it stuck
-                        page.screenshot(path=OUT / f"{name}-failure.png")
-                        problems[name] = [f"{type(error).__name__}: {str(error)[:500]}"]
+                        page.screenshot(path=OUT / f"{prefix}{name}-failure.png")
+                        problems[prefix + name] = [f"{type(error).__name__}: {str(error)[:500]}"]
                     for text in console:
                         print(f"  (browser console error in {name}: {text[:200]})")
                     page.close()
             finally:
                 browser.close()
+
+
+def main(names: list[str], edition: str, edition_names: list[str]) -> int:
+    started = time.monotonic()
+    OUT.mkdir(parents=True, exist_ok=True)
+    for old in [*OUT.glob("*.png"), *OUT.glob("*.html")]:
+        old.unlink()
+    notebooks = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    names = names or [p.stem for p in notebooks]
+    missing = [n for n in names if not (ROOT / "notebooks" / f"{n}.ipynb").is_file()]
+    folder = ROOT / "build" / "editions" / edition if edition else None
+    if folder and not folder.is_dir():
+        missing.append(f"{folder.relative_to(ROOT)} (run `make editions`)")
+    if missing or not Path(CHROMIUM).exists():
+        print(f"FAIL: missing {missing or [CHROMIUM + ': apt-get install chromium']}")
+        return 1
+    before = digest(notebooks)
+    problems: dict[str, list[str]] = {}
+    scores: list[tuple[float, str, str]] = []
+    in_browser(ROOT, names, lambda *a: check_notebook(*a, scores), problems)
+    if folder:
+        check = lambda page, base, token, name: check_edition(page, base, token, folder, name)  # noqa: E731
+        in_browser(folder, edition_names, check, problems, prefix=f"{edition}/")
     if digest(notebooks) != before:
         problems["repository"] = ["a notebook file changed on disk during the run"]
+    print("least similar figures:")
+    for _score, where, detail in sorted(scores)[:5]:
+        print(f"  {where}: {detail}")
     for name, found in problems.items():
         for problem in found:
             print(f"FAIL {name}: {problem}")
     failed = any(problems.values())
     print(
-        f"e2e {'FAILED' if failed else 'passed'}: {len(to_run)} notebook(s) in "
+        f"e2e {'FAILED' if failed else 'passed'}: {len(names)} notebook(s)"
+        f"{f' and {len(edition_names)} of the {edition} edition' if folder else ''} in "
         f"{time.monotonic() - started:.0f} s; screenshots in {OUT.relative_to(ROOT)}/"
     )
     return 1 if failed else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:] or os.environ.get("E2E_NOTEBOOKS", "").split()))
+    sys.exit(
+        main(
+            sys.argv[1:] or os.environ.get("E2E_NOTEBOOKS", "").split(),
+            os.environ.get("E2E_EDITION", "student"),
+            os.environ.get(
+                "E2E_EDITION_NOTEBOOKS", "00_start_here 01_measuring_model_error"
+            ).split(),
+        )
+    )
