@@ -26,7 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from e2e import CHROMIUM, CHROMIUM_ARGS, PAGE_TIMEOUT_MS, PANEL, jupyterlab, wait_for_kernel
+from e2e import CHROMIUM, CHROMIUM_ARGS, PAGE_TIMEOUT_MS, PANEL, wait_for_kernel
+from lab_server import jupyterlab
 from playwright.sync_api import Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -138,7 +139,9 @@ def main(argv: list[str]) -> int:
         print(f"not in {EDITION.relative_to(ROOT)} (run `make editions`): {missing}")
         return 1
     rows, failed = [], False
-    with tempfile.TemporaryDirectory() as tmp, jupyterlab(Path(tmp)) as (base, token):
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    log = OUT.with_suffix(".log")
+    with tempfile.TemporaryDirectory() as tmp, jupyterlab(Path(tmp), ROOT, log) as (base, token):
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1280, "height": 900})

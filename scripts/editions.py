@@ -39,7 +39,7 @@ EDITIONS = ("student", "codealong")
 RELEASED = "# The solution is released after the session."
 # Course-development files a learner does not need; tests that read the notebooks or the
 # scripts test the complete edition, so they stay out too (see learner_files).
-LEFT_OUT = (".ci/", ".github/", "scripts/", "notebooks/", ".gitignore")
+LEFT_OUT = (".ci/", ".github/", "scripts/", "notebooks/", "tests/data/", ".gitignore")
 INSTRUCTOR_ONLY = ("docs/instructor_guide.md",)  # it discusses every exercise's answer
 COMPLETE_ONLY = re.compile(r"<!-- complete -->.*?<!-- end -->\n?", re.S)
 STUDENT_TEXT = re.compile(r"<!-- student: (.*?)\s*-->", re.S)
