@@ -132,7 +132,7 @@ def test_the_same_figure_drawn_at_another_resolution_passes():
         )
         ax.set(xlim=(-1, 6), ylim=(-1, 9), title="u and v", xlabel="first", ylabel="second")
         buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", bbox_inches="tight")
+        fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
         plt.close(fig)
         return buffer.getvalue()
 
