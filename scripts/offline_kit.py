@@ -122,7 +122,9 @@ def build(uv: str, out: Path, names: list[str], pythons: list[str]) -> None:
         # The helpers wheel, built from a copy: no build/ or .egg-info in the repository.
         for part in ["pyproject.toml", "README.md", "LICENSE", "requirements.in"]:
             shutil.copy(ROOT / part, tmp)
-        shutil.copytree(ROOT / "helpers", Path(tmp) / "helpers")
+        shutil.copytree(
+            ROOT / "helpers", Path(tmp) / "helpers", ignore=shutil.ignore_patterns("__pycache__")
+        )
         run([uv, "build", "--quiet", "--wheel", "--out-dir", str(out / "wheels"), tmp])
     run(
         [
@@ -139,7 +141,8 @@ def build(uv: str, out: Path, names: list[str], pythons: list[str]) -> None:
     editions = add_editions(out)
     shutil.copy(ROOT / "requirements.txt", out)
     for launcher in (ROOT / "scripts" / "kit").iterdir():
-        shutil.copy(launcher, out)
+        if launcher.is_file():  # not the __pycache__ a test run leaves
+            shutil.copy(launcher, out)
     manifest = {"platforms": names, "pythons": pythons, "editions": ["complete", *editions]}
     (out / "kit.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     wheels = len(list((out / "wheels").glob("*.whl")))
