@@ -6,6 +6,7 @@ repo2docker reads only binder/ when that folder exists; honours ``runtime.txt`` 
 first line and ``set -e`` for a failing command to fail the build.
 """
 
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,3 +42,16 @@ def test_post_build_stops_on_error_and_installs_the_helpers_from_a_copy():
     assert not any(command.startswith("cd ") for command in commands), (
         "postBuild runs from the repository root; its copy relies on it"
     )
+
+
+def test_the_built_helpers_carry_every_subpackage():
+    """Binder, hub images and the offline kit install the helpers non-editable: a package
+    under helpers/ that pyproject.toml does not list would be missing there."""
+    listed = set(
+        tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    )
+    found = {
+        ".".join(init.parent.relative_to(ROOT).parts)
+        for init in (ROOT / "helpers").rglob("__init__.py")
+    }
+    assert found == listed
