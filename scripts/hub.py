@@ -169,13 +169,21 @@ def check(uv: str) -> None:
             assert status == 200 and json.loads(body)["type"] == "notebook"
             status, _ = get(f"{base}/lab/tree/norms-course/{quote(START)}", token)
             assert status == 200
+            # The image runs a lesson as pulled: helpers and its answer modules importable.
+            lesson = home / "norms-course" / "notebooks" / "01_measuring_model_error.ipynb"
+            run(
+                [venv / "bin" / "jupyter", "nbconvert", "--to", "notebook", "--execute"]
+                + ["--output-dir", str(tmp), "--output", "lesson", str(lesson)],
+                cwd=lesson.parent,
+                env={**env, "MPLBACKEND": "agg"},
+            )
         finally:
             server.terminate()
             server.wait(timeout=30)
             log.close()
     print(
         f"ok: /git-pull cloned the course ({len(pulled)} notebooks) into the hub home, pulled "
-        f"again cleanly, and notebook 00 opens at lab/tree/norms-course/{START}"
+        f"again cleanly, notebook 00 opens at lab/tree/norms-course/{START}, and notebook 01 runs"
     )
 
 
