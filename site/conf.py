@@ -18,7 +18,13 @@ html_title = "Norms and their derivatives"
 extensions = ["myst_nb", "sphinx_book_theme", "course_site"]
 
 root_doc = "README"
-include_patterns = ["README.md", "docs/*.md", "notebooks/*.ipynb"]
+include_patterns = [
+    "README.md",
+    "CONTRIBUTING.md",
+    "CHANGELOG.md",
+    "docs/*.md",
+    "notebooks/*.ipynb",
+]
 exclude_patterns = [".*", "build", "site", "helpers", "tests", "scripts", "binder"]
 
 # Heading levels that skip (## then ####) are the pages' style, not a defect: every other

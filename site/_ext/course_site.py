@@ -28,6 +28,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 GUIDES = ["docs/setup", "docs/summary_sheet", "docs/glossary", "docs/instructor_guide"]
+ABOUT = ["CONTRIBUTING", "CHANGELOG"]  # pages at the top of the repository, after the guides
 OPTIONAL_PREFIX = "optional-"
 WIDGET_TEXT = "interactive(children="
 EXPLORER_NOTE = (
@@ -52,6 +53,7 @@ def toc_entries(srcdir: Path) -> tuple[list[str], list[str]]:
     )
     docs = {f"docs/{p.stem}" for p in (srcdir / "docs").glob("*.md")}
     guides = [d for d in GUIDES if d in docs] + sorted(docs - set(GUIDES))
+    guides += [page for page in ABOUT if (srcdir / f"{page}.md").is_file()]
     return [f"notebooks/{n}" for n in notebooks], guides
 
 
