@@ -79,8 +79,6 @@ class Feedback:
     message: str
 
     def __post_init__(self) -> None:
-        if isinstance(self.status, bool):  # transition: Feedback(passed, message), to be retired
-            object.__setattr__(self, "status", Status.RIGHT if self.status else Status.WRONG)
         if not isinstance(self.status, Status):
             raise TypeError(f"status must be a Status, got {type(self.status).__name__}")
         if not isinstance(self.message, str) or not self.message:

@@ -12,9 +12,11 @@ from helpers.feedback import Status
 
 
 def test_feedback_shows_its_message_and_is_truthy_when_passed():
-    verdict = Feedback(True, "Correct.")
+    verdict = Feedback(Status.RIGHT, "Correct.")
     assert repr(verdict) == "Correct."
-    assert verdict and not Feedback(False, "No.")
+    assert verdict and not Feedback(Status.WRONG, "No.")
+    with pytest.raises(TypeError, match="status must be a Status"):
+        Feedback(True, "a bool is not a status")
 
 
 class TestCheckValue:
